@@ -1,0 +1,2 @@
+/** Rebound: bounce handling for email-marketing teams. */
+package app.rebound;
