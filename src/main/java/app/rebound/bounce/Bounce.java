@@ -1,0 +1,59 @@
+package app.rebound.bounce;
+
+import app.rebound.campaign.Campaign;
+import app.rebound.subscriber.Subscriber;
+import app.rebound.tenant.TenantOwned;
+import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import java.util.List;
+
+/** One bounce, complaint or auto-reply for one recipient, as recorded. Table partitioned by month. */
+@Entity
+public class Bounce extends TenantOwned {
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "campaign_id")
+    public Campaign campaign;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "subscriber_id")
+    public Subscriber subscriber;
+    public String recipientEmail;
+    public BounceType type;
+    /** Enhanced status code (RFC 3463), e.g. 5.1.1; null when the receiver gave none. */
+    public String statusCode;
+    /** SMTP basic reply code, e.g. 550; null when unknown. */
+    public Short replyCode;
+    /** Reason in Sisimai's vocabulary (userunknown, mailboxfull, blocked, ...). */
+    public String reason;
+    public Fault fault = Fault.UNKNOWN;
+    /** The receiver's verbatim reply. Rendered escaped, inside pre/code only. */
+    public String diagnostic;
+    public Instant occurredAt;
+    public Instant recordedAt = Instant.now();
+    /** Where the raw evidence is: a stored message id, a webhook event id, an SMTP session log reference. */
+    public String rawRef;
+
+    /** The bounce-log page for a campaign: newest first, keyset-paginated on (occurredAt, id). */
+    public static List<Bounce> pageForCampaign(Campaign campaign, BounceCursor before, int size) {
+        if (before == null) {
+            return find("campaign = :c order by occurredAt desc, id desc", Parameters.with("c", campaign))
+                    .page(0, size).list();
+        }
+        return find("campaign = :c and (occurredAt < :t or (occurredAt = :t and id < :id)) order by occurredAt desc, id desc",
+                Parameters.with("c", campaign).and("t", before.occurredAt()).and("id", before.id()))
+                .page(0, size).list();
+    }
+
+    /** A subscriber's bounce history, newest first. */
+    public static List<Bounce> historyOf(Subscriber subscriber, int limit) {
+        return find("subscriber = :s order by occurredAt desc, id desc", Parameters.with("s", subscriber))
+                .page(0, limit).list();
+    }
+
+    public static long countForCampaign(Campaign campaign) {
+        return count("campaign", campaign);
+    }
+}

@@ -1,0 +1,49 @@
+package app.rebound.subscriber;
+
+import app.rebound.mailinglist.MailingList;
+import app.rebound.tenant.TenantOwned;
+import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+@Entity
+public class Subscriber extends TenantOwned {
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "list_id")
+    public MailingList list;
+    public String email;
+    public SubscriberStatus status = SubscriberStatus.SUBSCRIBED;
+    public Instant statusChangedAt = Instant.now();
+    public String statusReason;
+    public Instant createdAt = Instant.now();
+
+    /** Records a status change with when and why; a no-op when the status is unchanged. */
+    public void changeStatus(SubscriberStatus newStatus, String why, Instant at) {
+        if (newStatus == status) {
+            return;
+        }
+        status = newStatus;
+        statusReason = why == null ? null : why.substring(0, Math.min(why.length(), 500));
+        statusChangedAt = at;
+    }
+
+    /**
+     * One page of the subscriber list: emails containing {@code query} (case-insensitive), ordered by
+     * email then id, starting after the keyset cursor ({@code afterEmail}, {@code afterId}) when given.
+     */
+    public static List<Subscriber> page(String query, String afterEmail, Long afterId, int size) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        if (afterEmail == null) {
+            return find("email like :like order by email, id", Parameters.with("like", like))
+                    .page(0, size).list();
+        }
+        return find("email like :like and (email > :e or (email = :e and id > :id)) order by email, id",
+                Parameters.with("like", like).and("e", afterEmail).and("id", afterId)).page(0, size).list();
+    }
+}

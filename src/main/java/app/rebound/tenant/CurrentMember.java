@@ -1,0 +1,38 @@
+package app.rebound.tenant;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
+import java.util.Optional;
+
+/** The logged-in member for this request: who, in which tenant, with which role, and where else. */
+@RequestScoped
+public class CurrentMember {
+    private final SecurityIdentity identity;
+
+    public CurrentMember(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Optional<String> tenantId() {
+        return identity.isAnonymous() ? Optional.empty()
+                : Optional.ofNullable(identity.getAttribute(MembershipAugmentor.ATTR_TENANT));
+    }
+
+    public List<MemberTenant> memberships() {
+        List<MemberTenant> list = identity.isAnonymous() ? null : identity.getAttribute(MembershipAugmentor.ATTR_MEMBERSHIPS);
+        return list == null ? List.of() : list;
+    }
+
+    public Optional<MemberTenant> current() {
+        return tenantId().flatMap(t -> memberships().stream().filter(m -> m.tenantId().equals(t)).findFirst());
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    public boolean has(Role role) {
+        return current().map(m -> m.role().compareTo(role) >= 0).orElse(false);
+    }
+}

@@ -1,0 +1,25 @@
+package app.rebound.tenant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Instant;
+
+/**
+ * Links an OIDC identity (its subject) to a tenant with a role. Global, like {@link Tenant}: it is read
+ * before the current tenant is known, by {@link MembershipAugmentor} through {@link TenantSql}.
+ */
+@Entity
+public class Membership extends PanacheEntity {
+    @Column(name = "tenant_id")
+    public String tenantId;
+    public String subject;
+    public String email;
+    public String displayName;
+    @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "varchar(16)")
+    public Role role;
+    public Instant createdAt;
+}

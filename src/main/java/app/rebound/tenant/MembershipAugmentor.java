@@ -1,0 +1,70 @@
+package app.rebound.tenant;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Turns a login into a member of one tenant: looks up the identity's memberships, picks the tenant chosen
+ * in the switcher (cookie {@value #TENANT_COOKIE}) or the first one, and grants only that membership's
+ * roles. Roles from the identity provider are dropped: permissions are per tenant and live in Rebound.
+ */
+@ApplicationScoped
+public class MembershipAugmentor implements SecurityIdentityAugmentor {
+    public static final String TENANT_COOKIE = "rebound-tenant";
+    public static final String ATTR_TENANT = "rebound.tenant";
+    public static final String ATTR_MEMBERSHIPS = "rebound.memberships";
+
+    private final TenantSql sql;
+
+    public MembershipAugmentor(TenantSql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        return augment(identity, context, Map.of());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+            Map<String, Object> attributes) {
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().item(identity);
+        }
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(attributes);
+        if (rc == null) {
+            rc = HttpSecurityUtils.getRoutingContextAttribute(identity);
+        }
+        Cookie cookie = rc == null ? null : rc.request().getCookie(TENANT_COOKIE);
+        String wanted = cookie == null ? null : cookie.getValue();
+        return context.runBlocking(() -> withMembership(identity, wanted));
+    }
+
+    private SecurityIdentity withMembership(SecurityIdentity identity, String wantedTenant) {
+        String name = identity.getPrincipal().getName();
+        String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : name;
+        List<MemberTenant> memberships = sql.membershipsOf(subject, name);
+        MemberTenant current = memberships.stream().filter(m -> m.tenantId().equals(wantedTenant)).findFirst()
+                .orElse(memberships.isEmpty() ? null : memberships.get(0));
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addAttribute(ATTR_MEMBERSHIPS, List.copyOf(memberships));
+        if (current != null) {
+            b.addAttribute(ATTR_TENANT, current.tenantId()).addRoles(current.role().grantedRoleNames());
+        }
+        return b.build();
+    }
+}
