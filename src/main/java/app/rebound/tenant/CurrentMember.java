@@ -2,10 +2,12 @@ package app.rebound.tenant;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
 
 /** The logged-in member for this request: who, in which tenant, with which role, and where else. */
+@Named("member")
 @RequestScoped
 public class CurrentMember {
     private final SecurityIdentity identity;
@@ -34,5 +36,29 @@ public class CurrentMember {
 
     public boolean has(Role role) {
         return current().map(m -> m.role().compareTo(role) >= 0).orElse(false);
+    }
+
+    public String currentTenantId() {
+        return tenantId().orElse("");
+    }
+
+    public String tenantName() {
+        return current().map(MemberTenant::tenantName).orElse("");
+    }
+
+    public String roleName() {
+        return current().map(m -> m.role().code()).orElse("");
+    }
+
+    public boolean isSupport() {
+        return has(Role.SUPPORT);
+    }
+
+    public boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
+    public boolean hasSeveralTenants() {
+        return memberships().size() > 1;
     }
 }

@@ -3,8 +3,6 @@ package app.rebound.tenant;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import java.time.Instant;
 
 /**
@@ -18,8 +16,6 @@ public class Membership extends PanacheEntity {
     public String subject;
     public String email;
     public String displayName;
-    @Enumerated(EnumType.STRING)
-    @Column(columnDefinition = "varchar(16)")
     public Role role;
     public Instant createdAt;
 }

@@ -1,0 +1,122 @@
+package app.rebound.testsupport;
+
+import app.rebound.bounce.Bounce;
+import app.rebound.bounce.BounceType;
+import app.rebound.bounce.Fault;
+import app.rebound.campaign.Campaign;
+import app.rebound.mailinglist.MailingList;
+import app.rebound.sendingserver.RetryPolicy;
+import app.rebound.sendingserver.SendingServer;
+import app.rebound.subscriber.Subscriber;
+import app.rebound.tenant.Membership;
+import app.rebound.tenant.Role;
+import app.rebound.tenant.Tenant;
+import app.rebound.tenant.TenantRunner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds test worlds through the real tenancy mechanism: each tenant's rows are written inside
+ * {@link TenantRunner#inTenant}, so Hibernate stamps them exactly as in production.
+ */
+@ApplicationScoped
+public class Fixtures {
+    private final TenantRunner runner;
+
+    public Fixtures(TenantRunner runner) {
+        this.runner = runner;
+    }
+
+    /** What one tenant of a test world holds (ids for URLs). */
+    public record World(String tenantId, long listId, long serverId, long campaignId, long subscriberId,
+            List<Long> bounceIds, String subscriberEmail) {
+    }
+
+    /** A fresh tenant with a unique id, one member per role (subjects prefix-admin, prefix-support, prefix-marketer). */
+    @ActivateRequestContext
+    public String aTenant(String prefix) {
+        String id = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Tenant t = new Tenant();
+            t.id = id;
+            t.name = prefix.toUpperCase() + " Org " + id.substring(id.length() - 4);
+            t.createdAt = Instant.now();
+            t.persist();
+            for (Role r : Role.values()) {
+                aMember(id, prefix + "-" + r.code(), r);
+            }
+        });
+        return id;
+    }
+
+    public void aMember(String tenantId, String subject, Role role) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Membership m = new Membership();
+            m.tenantId = tenantId;
+            m.subject = subject;
+            m.displayName = subject;
+            m.role = role;
+            m.createdAt = Instant.now();
+            m.persist();
+        });
+    }
+
+    /** A list, a sending server, a sent campaign with one subscriber and {@code bounces} bounces for it. */
+    public World aWorld(String tenantId, int bounces) {
+        return runner.inTenant(tenantId, () -> {
+            MailingList list = new MailingList();
+            list.name = "Newsletter " + UUID.randomUUID().toString().substring(0, 6);
+            list.persist();
+            SendingServer server = new SendingServer();
+            server.name = "mta-" + UUID.randomUUID().toString().substring(0, 6);
+            server.smtpHost = "smtp.example.net";
+            server.smtpPort = 587;
+            server.returnPathDomain = "bounces.example.net";
+            server.retryPolicy = RetryPolicy.DEFAULT;
+            server.persist();
+            Subscriber s = new Subscriber();
+            s.list = list;
+            s.email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenantId + ".example";
+            s.persist();
+            Campaign c = new Campaign();
+            c.name = "Campaign of " + tenantId;
+            c.subject = "Hello from " + tenantId;
+            c.list = list;
+            c.sendingServer = server;
+            c.sentAt = Instant.now().minus(Duration.ofDays(1));
+            c.recipientsCount = 1;
+            c.persist();
+            List<Long> ids = new ArrayList<>();
+            Instant t0 = Instant.now().minus(Duration.ofHours(20));
+            for (int i = 0; i < bounces; i++) {
+                Bounce b = aHardBounce(c, s, t0.plusSeconds(i * 60L));
+                b.persist();
+                ids.add(b.id);
+            }
+            Bounce.flush();
+            return new World(tenantId, list.id, server.id, c.id, s.id, ids, s.email);
+        });
+    }
+
+    public static Bounce aHardBounce(Campaign c, Subscriber s, Instant at) {
+        Bounce b = new Bounce();
+        b.campaign = c;
+        b.subscriber = s;
+        b.recipientEmail = s.email;
+        b.type = BounceType.HARD;
+        b.statusCode = "5.1.1";
+        b.replyCode = 550;
+        b.reason = "userunknown";
+        b.fault = Fault.RECIPIENT;
+        b.diagnostic = "550-5.1.1 The email account that you tried to reach does not exist. <" + s.email + "> - gsmtp";
+        b.occurredAt = at;
+        b.rawRef = "test:" + UUID.randomUUID();
+        return b;
+    }
+}
