@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.tenant.CurrentMember;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -43,9 +44,19 @@ public class ErrorMappers {
         return render(headers, status, title, message);
     }
 
+    private final CurrentMember member;
+
+    public ErrorMappers(CurrentMember member) {
+        this.member = member;
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers) {
-        return render(headers, 403, "Not allowed", "Your role in this organisation does not allow this.");
+        String message = member.memberships().isEmpty()
+                ? "You are logged in as " + member.name() + ", but you are not a member of any organisation yet. "
+                        + "Ask an admin of your organisation to add you."
+                : "Your role in this organisation does not allow this.";
+        return render(headers, 403, "Not allowed", message);
     }
 
     @ServerExceptionMapper
