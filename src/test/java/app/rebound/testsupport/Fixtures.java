@@ -104,6 +104,52 @@ public class Fixtures {
         });
     }
 
+    /**
+     * Like {@link #aWorld} but with {@code bounces} distinct subscribers, one hard bounce each, so pages of the
+     * bounce log can be told apart by recipient. Recipient {@code i} is {@code r-%03d-...}; bounce {@code i} is
+     * {@code i} minutes after the first, so newest first means the highest index first. The World's
+     * subscriber fields name the newest recipient; {@code bounceIds} are in index order.
+     */
+    public World aWorldWithDistinctRecipients(String tenantId, int bounces) {
+        return runner.inTenant(tenantId, () -> {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            MailingList list = new MailingList();
+            list.name = "Customers " + tag;
+            list.persist();
+            SendingServer server = new SendingServer();
+            server.name = "mta-" + tag;
+            server.smtpHost = "smtp.example.net";
+            server.smtpPort = 587;
+            server.returnPathDomain = "bounces.example.net";
+            server.retryPolicy = RetryPolicy.DEFAULT;
+            server.persist();
+            Campaign c = new Campaign();
+            c.name = "Black Friday " + tag;
+            c.subject = "Deals for " + tenantId;
+            c.list = list;
+            c.sendingServer = server;
+            c.sentAt = Instant.now().minus(Duration.ofDays(1));
+            c.recipientsCount = bounces;
+            c.persist();
+            List<Long> ids = new ArrayList<>();
+            Subscriber last = null;
+            Instant t0 = Instant.now().minus(Duration.ofHours(20));
+            for (int i = 0; i < bounces; i++) {
+                Subscriber s = new Subscriber();
+                s.list = list;
+                s.email = "r-%03d-%s@%s.example".formatted(i, tag, tenantId);
+                s.persist();
+                Bounce b = aHardBounce(c, s, t0.plusSeconds(i * 60L));
+                b.persist();
+                ids.add(b.id);
+                last = s;
+            }
+            Bounce.flush();
+            return new World(tenantId, list.id, server.id, c.id, last == null ? 0 : last.id, ids,
+                    last == null ? null : last.email);
+        });
+    }
+
     public static Bounce aHardBounce(Campaign c, Subscriber s, Instant at) {
         Bounce b = new Bounce();
         b.campaign = c;
