@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.tenant.MembershipAugmentor;
 import app.rebound.tenant.Role;
@@ -48,6 +49,11 @@ class CsrfTest {
                 .post("/tenant");
         assertEquals(400, r.statusCode());
         assertNull(r.getCookie("rebound-tenant"), "no switch happened");
+        assertTrue(r.asString().contains("security token is missing or out of date"), r.asString());
+        Response htmx = given().redirects().follow(false).header("HX-Request", "true").contentType(ContentType.URLENC)
+                .formParam("tenant", tenantB).post("/tenant");
+        assertEquals(400, htmx.statusCode());
+        assertTrue(htmx.asString().contains("security token") && !htmx.asString().contains("<html"), htmx.asString());
     }
 
     @Test
