@@ -47,10 +47,10 @@ public class Bounce extends TenantOwned {
                 .page(0, size).list();
     }
 
-    /** A subscriber's bounce history, newest first. */
+    /** A subscriber's bounce history, newest first, with each bounce's campaign (for links). */
     public static List<Bounce> historyOf(Subscriber subscriber, int limit) {
-        return find("subscriber = :s order by occurredAt desc, id desc", Parameters.with("s", subscriber))
-                .page(0, limit).list();
+        return find("from Bounce b left join fetch b.campaign where b.subscriber = :s order by b.occurredAt desc, b.id desc",
+                Parameters.with("s", subscriber)).page(0, limit).list();
     }
 
     public static long countForCampaign(Campaign campaign) {

@@ -46,6 +46,26 @@ public enum RetryPolicy {
         return delays.stream().reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** For people: how many retries and when the policy gives up, e.g. "Up to 5 retry attempts, gives up after 3 days 10 hours 30 minutes". */
+    public String description() {
+        return "Up to " + maxAttempts() + (maxAttempts() == 1 ? " retry attempt" : " retry attempts") + ", gives up after "
+                + humanDuration(giveUpAfter());
+    }
+
+    static String humanDuration(Duration d) {
+        StringBuilder out = new StringBuilder();
+        append(out, d.toDaysPart(), "day");
+        append(out, d.toHoursPart(), "hour");
+        append(out, d.toMinutesPart(), "minute");
+        return out.length() == 0 ? "0 minutes" : out.toString();
+    }
+
+    private static void append(StringBuilder out, long n, String unit) {
+        if (n > 0) {
+            out.append(out.length() == 0 ? "" : " ").append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
+        }
+    }
+
     public static RetryPolicy fromCode(String code) {
         return RetryPolicy.valueOf(code.toUpperCase(Locale.ROOT));
     }

@@ -35,15 +35,22 @@ public class Subscriber extends TenantOwned {
     /**
      * One page of the subscriber list: emails containing {@code query} (case-insensitive), ordered by
      * email then id, starting after the keyset cursor ({@code afterEmail}, {@code afterId}) when given.
+     * The list is fetched with each row because pages render after the transaction has ended.
      */
+    /** The subscriber with its list (for the detail page), or null: another tenant's id finds nothing. */
+    public static Subscriber withList(long id) {
+        return find("from Subscriber s join fetch s.list where s.id = :id", Parameters.with("id", id)).firstResult();
+    }
+
     public static List<Subscriber> page(String query, String afterEmail, Long afterId, int size) {
         String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         if (afterEmail == null) {
-            return find("email like :like order by email, id", Parameters.with("like", like))
-                    .page(0, size).list();
+            return find("from Subscriber s join fetch s.list where s.email like :like order by s.email, s.id",
+                    Parameters.with("like", like)).page(0, size).list();
         }
-        return find("email like :like and (email > :e or (email = :e and id > :id)) order by email, id",
+        return find("from Subscriber s join fetch s.list where s.email like :like"
+                + " and (s.email > :e or (s.email = :e and s.id > :id)) order by s.email, s.id",
                 Parameters.with("like", like).and("e", afterEmail).and("id", afterId)).page(0, size).list();
     }
 }

@@ -8,6 +8,7 @@ import app.rebound.mailinglist.MailingList;
 import app.rebound.sendingserver.RetryPolicy;
 import app.rebound.sendingserver.SendingServer;
 import app.rebound.subscriber.Subscriber;
+import app.rebound.subscriber.SubscriberStatus;
 import app.rebound.tenant.Membership;
 import app.rebound.tenant.Role;
 import app.rebound.tenant.Tenant;
@@ -148,6 +149,71 @@ public class Fixtures {
             return new World(tenantId, list.id, server.id, c.id, last == null ? 0 : last.id, ids,
                     last == null ? null : last.email);
         });
+    }
+
+    /**
+     * {@code n} subscribers on the world's list, emails {@code prefix-000@domain} ... (lower-case, sortable).
+     * Returns their ids in email order.
+     */
+    public List<Long> someSubscribers(World world, String prefix, String domain, int n) {
+        return runner.inTenant(world.tenantId(), () -> {
+            MailingList list = MailingList.findById(world.listId());
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Subscriber s = new Subscriber();
+                s.list = list;
+                s.email = String.format("%s-%03d@%s", prefix, i, domain).toLowerCase();
+                s.persist();
+                ids.add(s.id);
+            }
+            Subscriber.flush();
+            return ids;
+        });
+    }
+
+    /** A sending server with credentials set (so tests can check they are never shown). */
+    public long aSendingServer(String tenantId, String name, String username, String password, RetryPolicy policy) {
+        return runner.inTenant(tenantId, () -> {
+            SendingServer server = new SendingServer();
+            server.name = name;
+            server.smtpHost = "smtp." + name + ".example";
+            server.smtpPort = 2525;
+            server.tlsMode = app.rebound.sendingserver.TlsMode.TLS;
+            server.username = username;
+            server.password = password;
+            server.returnPathDomain = "rp." + name + ".example";
+            server.retryPolicy = policy;
+            server.persist();
+            SendingServer.flush();
+            return server.id;
+        });
+    }
+
+    /**
+     * The world's subscriber gets a newer soft bounce with the given verbatim diagnostic, and is marked bounced
+     * with {@code why}. Returns the bounce id.
+     */
+    public long aSoftBounceAndStatus(World world, String diagnostic, String why) {
+        return runner.inTenant(world.tenantId(), () -> {
+            Subscriber s = Subscriber.findById(world.subscriberId());
+            Campaign c = Campaign.findById(world.campaignId());
+            Bounce b = aSoftBounce(c, s, Instant.now().minus(Duration.ofMinutes(5)), diagnostic);
+            b.persist();
+            s.changeStatus(SubscriberStatus.BOUNCED, why, Instant.now().minus(Duration.ofMinutes(4)));
+            Bounce.flush();
+            return b.id;
+        });
+    }
+
+    public static Bounce aSoftBounce(Campaign c, Subscriber s, Instant at, String diagnostic) {
+        Bounce b = aHardBounce(c, s, at);
+        b.type = BounceType.SOFT;
+        b.statusCode = "4.2.2";
+        b.replyCode = 452;
+        b.reason = "mailboxfull";
+        b.fault = Fault.RECIPIENT;
+        b.diagnostic = diagnostic;
+        return b;
     }
 
     public static Bounce aHardBounce(Campaign c, Subscriber s, Instant at) {

@@ -1,0 +1,132 @@
+package app.rebound.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.rebound.bounce.BounceCursor;
+import app.rebound.subscriber.SubscriberCursor;
+import app.rebound.tenant.MembershipAugmentor;
+import app.rebound.tenant.Role;
+import app.rebound.testsupport.Fixtures;
+import app.rebound.testsupport.Fixtures.World;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every route against every kind of caller. Adding a route is one line in {@link #routes()}; the expected
+ * answer follows from the least role the route needs.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+    /** A route, the least role it needs (null: any logged-in person), its answer when allowed and for someone with no membership. */
+    record Route(String method, String path, boolean htmx, Role least, int allowed, int noMembership) {
+        static Route get(String path, Role least) {
+            return new Route("GET", path, false, least, 200, 403);
+        }
+
+        static Route fragment(String path, Role least) {
+            return new Route("GET", path, true, least, 200, 403);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + (htmx ? " (htmx)" : "");
+        }
+    }
+
+    static Stream<Route> routes() {
+        return Stream.of(
+                new Route("GET", "/", false, null, 303, 303),
+                Route.get("/campaigns", Role.MARKETER),
+                Route.get("/campaigns/{campaign}", Role.MARKETER),
+                Route.get("/campaigns/{campaign}/bounces", Role.MARKETER),
+                Route.fragment("/campaigns/{campaign}/bounces?before={bounceCursor}", Role.MARKETER),
+                Route.get("/subscribers", Role.MARKETER),
+                Route.get("/subscribers?q=user&after={subscriberCursor}", Role.MARKETER),
+                Route.fragment("/subscribers?q=user", Role.MARKETER),
+                Route.get("/subscribers/{subscriber}", Role.MARKETER),
+                Route.get("/sending-servers", Role.ADMIN),
+                Route.get("/sending-servers/{server}", Role.ADMIN),
+                // Switching tenant: any member, to a tenant they belong to; without a membership there is none.
+                new Route("POST", "/tenant", false, null, 303, 400));
+    }
+
+    static World world;
+
+    @Inject
+    Fixtures fixtures;
+
+    @BeforeEach
+    void world() {
+        if (world == null) {
+            // Members matrix-marketer, matrix-support, matrix-admin; matrix-nobody has no membership anywhere.
+            world = fixtures.aWorld(fixtures.aTenant("matrix"), 2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    @TestSecurity(user = "matrix-marketer", augmentors = MembershipAugmentor.class)
+    void marketer(Route route) {
+        check(route, Role.MARKETER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    @TestSecurity(user = "matrix-support", augmentors = MembershipAugmentor.class)
+    void support(Route route) {
+        check(route, Role.SUPPORT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    @TestSecurity(user = "matrix-admin", augmentors = MembershipAugmentor.class)
+    void admin(Route route) {
+        check(route, Role.ADMIN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    @TestSecurity(user = "matrix-nobody", augmentors = MembershipAugmentor.class)
+    void authenticatedWithoutMembership(Route route) {
+        assertEquals(route.noMembership(), call(route), route.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void anonymous(Route route) {
+        int status = call(route);
+        assertTrue(status == 302 || status == 401, route + " answered " + status + " to an anonymous caller");
+    }
+
+    private void check(Route route, Role role) {
+        boolean allowed = route.least() == null || role.compareTo(route.least()) >= 0;
+        assertEquals(allowed ? route.allowed() : 403, call(route), route + " as " + role.code());
+    }
+
+    private int call(Route route) {
+        String path = route.path().replace("{campaign}", String.valueOf(world.campaignId()))
+                .replace("{subscriber}", String.valueOf(world.subscriberId()))
+                .replace("{server}", String.valueOf(world.serverId()))
+                .replace("{bounceCursor}", new BounceCursor(Instant.now(), Long.MAX_VALUE).token())
+                .replace("{subscriberCursor}", new SubscriberCursor("a@a", 1).token());
+        RequestSpecification spec = given().redirects().follow(false);
+        if (route.htmx()) {
+            spec = spec.header("HX-Request", "true");
+        }
+        if (route.method().equals("POST")) {
+            return Csrf.withHeaderToken(spec).contentType(ContentType.URLENC).formParam("tenant", world.tenantId())
+                    .post(path).statusCode();
+        }
+        return spec.get(path).statusCode();
+    }
+}
