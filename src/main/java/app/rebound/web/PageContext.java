@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named("page")
 @RequestScoped
 public class PageContext {
-    private static final String CSRF_ATTRIBUTE = "csrf-token";
+    private static final String CSRF_ATTRIBUTE = "csrf_token";
     private final CurrentVertxRequest request;
     private final String csrfParameter;
 
