@@ -10,7 +10,11 @@ import app.rebound.mailinglist.MailingList;
 import app.rebound.sendingserver.SendingServer;
 import app.rebound.subscriber.Subscriber;
 import app.rebound.subscriber.SubscriberStatus;
+import app.rebound.tenant.MemberTenant;
+import app.rebound.tenant.Role;
 import app.rebound.tenant.TenantRunner;
+import app.rebound.tenant.TenantSql;
+import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -33,6 +37,8 @@ class DemoDataTest {
     DemoData demoData;
     @Inject
     TenantRunner runner;
+    @Inject
+    TenantSql tenantSql;
 
     private DemoSummary seedCopies() {
         return demoData.seed(List.of(DemoTenant.ACME.withId(A), DemoTenant.GLOBEX.withId(B)));
@@ -52,6 +58,7 @@ class DemoDataTest {
         Counts a = counts(A);
         Counts b = counts(B);
         DemoSummary second = seedCopies();
+        Log.infof("demo seeding: first run %d ms %s; second run %d ms", first.millis(), first.tenants(), second.millis());
 
         assertFalse(second.createdAnything(), "second run must skip both tenants");
         assertEquals(a, counts(A));
@@ -73,6 +80,18 @@ class DemoDataTest {
             assertTrue(subs.stream().allMatch(s -> A.equals(s.tenantId)), "rows of A stamped A");
             return null;
         });
+    }
+
+    @Test
+    void membershipsAreFoundTheWayLoginLooksThemUp() {
+        seedCopies();
+        List<MemberTenant> alice = tenantSql.membershipsOf("some-keycloak-uuid", "alice").stream()
+                .filter(m -> m.tenantId().equals(A) || m.tenantId().equals(B)).toList();
+        assertTrue(alice.contains(new MemberTenant(A, "Acme Outdoor Co.", Role.ADMIN)), alice.toString());
+        assertTrue(alice.contains(new MemberTenant(B, "Globex Media", Role.MARKETER)), alice.toString());
+        List<MemberTenant> erin = tenantSql.membershipsOf("erin", "erin").stream()
+                .filter(m -> m.tenantId().equals(A) || m.tenantId().equals(B)).toList();
+        assertEquals(List.of(new MemberTenant(B, "Globex Media", Role.SUPPORT)), erin);
     }
 
     @Test
