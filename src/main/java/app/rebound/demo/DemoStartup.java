@@ -28,8 +28,9 @@ public class DemoStartup {
                 Log.debug("Demo tenants already present, nothing seeded");
             }
         } catch (RuntimeException e) {
-            // Each tenant is one transaction, so a failure leaves nothing half-written; the app still starts.
-            Log.error("Seeding the demo data failed; the demo tenants that failed were not created", e);
+            // Each tenant is one transaction, so a failure leaves no half tenant; the app still starts, and the
+            // tenants not seeded are tried again at the next start.
+            Log.error("Seeding the demo data failed; demo tenants not created yet are retried at the next start", e);
         }
     }
 }
