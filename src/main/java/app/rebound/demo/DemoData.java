@@ -12,6 +12,7 @@ import app.rebound.mailinglist.MailingList;
 import app.rebound.sendingserver.SendingServer;
 import app.rebound.subscriber.Subscriber;
 import app.rebound.subscriber.SubscriberStatus;
+import app.rebound.tenant.Membership;
 import app.rebound.tenant.Tenant;
 import app.rebound.tenant.TenantRunner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,12 +69,12 @@ public class DemoData {
             tenant.createdAt = now.minus(Duration.ofDays(460));
             tenant.persist();
             for (DemoTenant.Member m : spec.members()) {
-                DemoMembershipRow membership = new DemoMembershipRow();
+                Membership membership = new Membership();
                 membership.tenantId = spec.id();
                 membership.subject = m.subject();
                 membership.email = m.email();
                 membership.displayName = m.displayName();
-                membership.role = m.role().code();
+                membership.role = m.role();
                 membership.createdAt = tenant.createdAt;
                 membership.persist();
             }

@@ -17,5 +17,5 @@ public class Membership extends PanacheEntity {
     public String email;
     public String displayName;
     public Role role;
-    public Instant createdAt;
+    public Instant createdAt = Instant.now();
 }

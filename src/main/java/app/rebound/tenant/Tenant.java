@@ -12,7 +12,7 @@ public class Tenant extends PanacheEntityBase {
     @Id
     public String id;
     public String name;
-    public Instant createdAt;
+    public Instant createdAt = Instant.now();
 
     public static List<Tenant> allByName() {
         return list("order by name");
