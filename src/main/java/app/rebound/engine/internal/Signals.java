@@ -1,0 +1,150 @@
+package app.rebound.engine.internal;
+
+/** Cheap message-level signals: is this a bounce, an auto-reply; SMTP phase; blocklist/trap hints. */
+final class Signals {
+    private Signals() {
+    }
+
+    private static final String[] DAEMON_LOCALS = {"mailer-daemon", "mailer_daemon", "mail-daemon", "maildaemon",
+        "postmaster", "mail.daemon", "mdaemon", "bounce", "bounces", "nobody", "mailerdaemon", "root",
+        "mail-delivery-subsystem", "mailer", "mail_delivery_system", "daemon", "microsoftexchange"};
+
+    private static final String[] BOUNCE_SUBJECTS = {"undeliver", "undelivered", "delivery status", "delivery failure",
+        "failure notice", "returned mail", "mail delivery failed", "delivery notification", "non remis",
+        "nicht zustellbar", "unzustellbar", "could not be delivered", "mail system error", "delivery failed",
+        "delivery has failed", "permanent error", "message not delivered", "rejected", "mail failure",
+        "delivery problem", "failed delivery", "returned to sender", "notification d'etat de la distribution",
+        "non-delivery", "nondelivery", "warning: message", "delayed mail", "delivery delayed", "mail error",
+        "error sending", "unable to deliver", "undeliverable", "bounce", "delivery report", "failed mail",
+        "message delivery failure", "nao entregue", "no se puede entregar", "returned message", "mail could not",
+        "error delivering", "delivery error", "message status", "zustellung", "system administrator",
+        "fehlgeschlagen", "mail returned", "delivery notice", "delivery reports about your e-mail"};
+
+    private static final String[] BOUNCE_BODY = {"could not be delivered", "was not delivered", "delivery has failed",
+        "permanent error", "following address(es) failed", "wasn't able to deliver", "was unable to deliver",
+        "unable to deliver", "delivery to the following recipient", "undeliverable", "this is the mail system at",
+        "permanent fatal errors", "i'm afraid i wasn't able to deliver", "failed permanently",
+        "delivery failed", "message could not be delivered", "your message did not reach",
+        "returned to you", "could not deliver", "couldn't be delivered", "message was not sent",
+        "following recipients failed", "host unknown", "user unknown", "transcript of session follows",
+        "delivery to the following recipients failed", "failed to deliver", "rejected your message",
+        "there was an error delivering your mail", "message you sent", "not be delivered"};
+
+    static boolean isDaemon(String from) {
+        int at = from.indexOf('@');
+        String local = at < 0 ? from : from.substring(0, at);
+        for (String d : DAEMON_LOCALS) {
+            if (local.equals(d) || local.startsWith(d + "+") || local.startsWith(d + "-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean looksLikeBounce(ParsedMail mail, String subject, String from, String human) {
+        String subj = Text.lower(subject);
+        String rp = mail.head.get("return-path").trim();
+        boolean nullSender = rp.equals("<>") || rp.equals("< >");
+        if (isDaemon(from) || nullSender && !isAutoReplyHeaders(mail)) {
+            return true;
+        }
+        if (Text.containsAny(subj, BOUNCE_SUBJECTS) && !isAutoReplyHeaders(mail)) {
+            return true;
+        }
+        if (isAutoReply(mail, subject, from, human)) {
+            return false;
+        }
+        String head = Text.lower(Text.clip(Decoders.humanHead(human), 20_000));
+        return Text.containsAny(head, BOUNCE_BODY);
+    }
+
+    private static boolean isAutoReplyHeaders(ParsedMail mail) {
+        String as = Text.lower(mail.head.get("auto-submitted"));
+        String prec = Text.lower(mail.head.get("precedence"));
+        return as.startsWith("auto-replied") && !Text.lower(mail.head.get("content-type")).contains("report")
+                || mail.head.has("x-autoreply") || mail.head.has("x-autorespond")
+                || mail.head.has("x-autoresponder") || prec.contains("auto_reply")
+                || Text.lower(mail.head.get("x-apple-action")).contains("vacation");
+    }
+
+    private static final String[] AUTO_SUBJECTS = {"auto:", "auto response", "automatic reply", "autoreply",
+        "auto-reply", "out of office", "out of the office", "autosvar", "réponse automatique",
+        "reponse automatique", "automatische antwort", "abwesenheitsnotiz", "vacation", "risposta automatica",
+        "respuesta automática", "away from my mail", "on vacation", "office closed"};
+
+    static boolean isAutoReply(ParsedMail mail, String subject, String from, String human) {
+        if (isAutoReplyHeaders(mail)) {
+            return true;
+        }
+        String subj = Text.lower(subject);
+        if (Text.containsAny(subj, AUTO_SUBJECTS)) {
+            return true;
+        }
+        String as = Text.lower(mail.head.get("auto-submitted"));
+        if (as.startsWith("auto-") || Text.lower(mail.head.get("x-auto-response-suppress")).contains("oof")) {
+            String body = Text.lower(Text.clip(human, 5000));
+            return ReasonText.matches(app.rebound.engine.Reason.VACATION, body);
+        }
+        return false;
+    }
+
+    /** The SMTP phase a reply answered, from typical MTA wording; "" when unknown. */
+    static String command(String lower) {
+        if (lower.isEmpty()) {
+            return "";
+        }
+        if (lower.contains("end of data") || lower.contains("after data") || lower.contains("final data")
+                || lower.contains("in reply to data") || lower.contains(">>> data") || lower.contains("data command")
+                || lower.contains("after the data") || lower.contains("did not like our data")) {
+            return "DATA";
+        }
+        if (lower.contains("rcpt to") || lower.contains("in reply to rcpt") || lower.contains(">>> rcpt")
+                || lower.contains("did not like our rcpt")) {
+            return "RCPT";
+        }
+        if (lower.contains("in reply to mail") || lower.contains("after mail from") || lower.contains(">>> mail from")
+                || lower.contains("mail from command") || lower.contains("did not like our mail")) {
+            return "MAIL";
+        }
+        if (lower.contains("ehlo")) {
+            return "EHLO";
+        }
+        if (lower.contains("helo")) {
+            return "HELO";
+        }
+        if (lower.contains("initial connection") || lower.contains("greeting")) {
+            return "CONN";
+        }
+        return "";
+    }
+
+    /** SMTP reply code in a diagnostic, preferring one at the start or right after "said:". */
+    static int replyCode(String diag) {
+        if (diag.isEmpty()) {
+            return 0;
+        }
+        String d = Text.clip(diag, 4000);
+        String lower = Text.lower(d);
+        int said = lower.indexOf("said:");
+        if (said < 0) {
+            said = lower.indexOf("said ");
+        }
+        if (said >= 0) {
+            int c = Text.findReplyCode(d.substring(said + 5));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Text.findReplyCode(d);
+    }
+
+    private static final String[] TRAP = {"spamhaus", "spamcop", "abuseat.org", "barracudacentral",
+        "barracuda reputation", "cloudmark", "proofpoint.com/dnsbl", "dnsbl-lookup.cgi", "ipcheck.proofpoint",
+        "on our block list", "banned sending ip", "blocked using ", "is in a black list", "blacklisted",
+        "blocklisted", "spam trap", "spamtrap", "[tss04]", "[tss05]", "user complaints", "dnsbl", " rbl",
+        "(s3150)", "(s3140)", "uceprotect", "sorbs.net", "invaluement", "surbl"};
+
+    static boolean trapSignal(String lower) {
+        return Text.containsAny(lower, TRAP);
+    }
+}
