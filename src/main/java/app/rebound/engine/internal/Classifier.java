@@ -85,6 +85,9 @@ public final class Classifier {
         new Rhost("google", "rfcmessagenoncompliant", Reason.NOTCOMPLIANTRFC, "google:RfcNonCompliant"),
         new Rhost("google", "not rfc 5322 compliant", Reason.NOTCOMPLIANTRFC, "google:RfcNonCompliant"),
         new Rhost("google", "we weren't able to find the recipient domain", Reason.HOSTUNKNOWN, "google:NoDomain"),
+        new Rhost("google", "because the address couldn't be found", Reason.USERUNKNOWN, "google:AddressNotFound"),
+        new Rhost(null, "has sent to too many recipients this hour", Reason.SPEEDING, "godaddy:IB607"),
+        new Rhost("mimecast", "host network not allowed", Reason.POLICYVIOLATION, "mimecast:HostNetwork"),
         // Microsoft consumer and Exchange Online
         new Rhost(null, "(s3150)", Reason.BLOCKED, "microsoft:S3150"),
         new Rhost(null, "(s3140)", Reason.BLOCKED, "microsoft:S3140"),
@@ -158,10 +161,9 @@ public final class Classifier {
 
     public Decision classify(Fact f) {
         if (!f.presetReason.isEmpty()) {
+            // A format decoder recognised its own wording: more specific than generic text rules.
             Reason r = Reason.fromId(f.presetReason);
-            if (!r.shouldBeRechecked()) {
-                return new Decision(r, f.presetRule.isEmpty() ? "decoder:" + f.decoder : f.presetRule);
-            }
+            return new Decision(r, f.presetRule.isEmpty() ? "decoder:" + f.decoder : f.presetRule);
         }
         String status = f.status;
         if (status.startsWith("2.")) {
@@ -228,8 +230,7 @@ public final class Classifier {
                     && !ReasonText.matches(Reason.REJECTED, text) && !ReasonText.matches(Reason.NOTACCEPT, text)) {
                 return new Decision(Reason.USERUNKNOWN, statusRule);
             }
-        } else if ((cmd.equals("RCPT") || cmd.isEmpty() && byStatus != Reason.FILTERED)
-                && ReasonText.matches(Reason.USERUNKNOWN, text)) {
+        } else if (cmd.equals("RCPT") && ReasonText.matches(Reason.USERUNKNOWN, text)) {
             return new Decision(Reason.USERUNKNOWN, "text:userunknown");
         }
         // Filtered

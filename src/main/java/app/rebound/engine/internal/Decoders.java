@@ -257,8 +257,7 @@ final class Decoders {
             return out;
         }
         java.util.Set<String> exclude = new java.util.HashSet<>();
-        for (String h : new String[] {"to", "from", "reply-to", "sender", "return-path", "delivered-to",
-            "x-original-to", "envelope-to"}) {
+        for (String h : new String[] {"to", "from", "reply-to", "sender", "return-path"}) {
             for (String v : mail.head.all(h)) {
                 for (int[] a : Text.findAddresses(v, 10)) {
                     exclude.add(Text.lower(v.substring(a[0], a[1])));

@@ -53,6 +53,17 @@ public final class Engine {
             return complaint(mail, fb, links, subject, from);
         }
         facts = Decoders.dsn(mail, human);
+        if (facts.isEmpty() && (from.contains("amazonses.com") || from.contains("amazonaws.com")
+                || human.startsWith("{"))) {
+            EspJson.Ses ses = EspJson.ses(human);
+            if (ses != null && !ses.complained().isEmpty()) {
+                return complaint(mail, new Feedback.Result("amazonses", ses.feedbackType(), ses.complained(),
+                        "Amazon SES complaint notification", "", ""), links, subject, from);
+            }
+            if (ses != null) {
+                facts = ses.facts();
+            }
+        }
         if (facts.isEmpty() && Signals.looksLikeBounce(mail, subject, from, human)) {
             facts = Decoders.text(mail, human, limits.maxRecipients());
             Vendors.refine(mail, subject, from, human, facts);
@@ -94,7 +105,12 @@ public final class Engine {
 
     RecipientResult verdict(Fact f) {
         pickStatusAndCode(f);
-        f.command = f.command.isEmpty() ? Signals.command(Text.lower(f.diagnostic)) : f.command;
+        if (f.command.isEmpty()) {
+            f.command = Signals.command(Text.lower(f.diagnostic));
+        }
+        if (f.command.isEmpty() && !f.context.isEmpty()) {
+            f.command = Signals.command(Text.lower(Text.clip(f.context, 4000)));
+        }
         Classifier.Decision d = classifier.classify(f);
         Reason reason = d.reason();
         StatusCode status = StatusCode.tryParse(f.status);
@@ -151,21 +167,61 @@ public final class Engine {
         int code = f.replyCode != 0 ? f.replyCode : Signals.replyCode(diag);
         StatusCode field = StatusCode.tryParse(f.status);
         StatusCode text = StatusCode.tryParse(inText);
-        if (field == null) {
-            if (text != null && (code == 0 || code / 100 == text.klass())) {
-                f.status = text.toString();
-            } else if (text != null && code != 0) {
-                f.status = code / 100 + text.toString().substring(1);
-            } else {
-                f.status = "";
-            }
-        } else if (text != null && !text.equals(field) && field.isVague() && !text.isVague()
-                && (code == 0 || code / 100 == text.klass())) {
-            f.status = text.toString();
-        } else {
-            f.status = field.toString();
-        }
+        f.status = prefer(field == null ? "" : field.toString(), text == null ? "" : text.toString(), code);
         f.replyCode = code;
+    }
+
+    /**
+     * Chooses between the Status field and the code found in the reply text (after Sisimai's status.Prefer):
+     * the one whose class matches the reply code; otherwise the field unless it is vague (X.0.0, X.Y.0, 4.4.7,
+     * 4.7.0, 5.3.x, X.5.{1,2,4,5}) and the text is more specific.
+     */
+    static String prefer(String field, String text, int reply) {
+        if (field.isEmpty()) {
+            return text;
+        }
+        if (text.isEmpty()) {
+            return field;
+        }
+        char r = reply == 0 ? '0' : (char) ('0' + reply / 100);
+        if (r != '0' && field.charAt(0) != text.charAt(0)) {
+            if (r == field.charAt(0)) {
+                return field;
+            }
+            if (r == text.charAt(0)) {
+                return text;
+            }
+        }
+        if (field.equals(text)) {
+            return field;
+        }
+        boolean fieldZero2 = field.indexOf(".0.0") > 0;
+        boolean textZero2 = text.indexOf(".0.0") > 0;
+        boolean fieldZero1 = field.indexOf(".0") > 0;
+        boolean textZero1 = text.indexOf(".0") > 0;
+        if (fieldZero2) {
+            return textZero2 ? field : text;
+        }
+        if (fieldZero1 && !textZero1) {
+            return text;
+        }
+        if (textZero2) {
+            return field;
+        }
+        if (field.equals("4.4.7") || field.equals("4.7.0") || field.startsWith("5.3.")) {
+            return text;
+        }
+        if (field.startsWith(".5.1", 1) || field.startsWith(".5.2", 1) || field.startsWith(".5.4", 1)
+                || field.startsWith(".5.5", 1)) {
+            return text;
+        }
+        if (field.equals("5.1.1")) {
+            return textZero1 || text.startsWith("5.5.") ? field : text;
+        }
+        if (field.equals("5.1.3") && text.startsWith("5.7.")) {
+            return text;
+        }
+        return field;
     }
 
     // ---------------------------------------------------------------- complaints and auto-replies

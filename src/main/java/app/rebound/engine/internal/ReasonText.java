@@ -259,7 +259,7 @@ final class ReasonText {
         put(Reason.SPEEDING, a("please try again slower", "receiving mail at a rate that prevents additional messages from being delivered",
                 "receiving mail too quickly", "throttling failure: ", "deferred due to excessive volume",
                 "has exceeded the max emails per hour ", "tenant has exceeded threshold", "sending too fast",
-                "rate limit exceeded", "too many messages"),
+                "too many messages", "sent to too many recipients this hour"),
                 p(a("temporarily", "rate limited")));
         put(Reason.TOOMANYCONN, a("all available ips are at maximum connection limit", "connection rate limit exceeded",
                 "exceeds per-domain connection limit for", "throttling failure: daily message quota exceeded",
@@ -267,7 +267,7 @@ final class ReasonText {
                 "too many concurrent smtp connections", "too many errors from your ip", "too many recipients",
                 "too many smtp sessions for this host", "trop de connexions, ",
                 "we have already made numerous attempts to deliver this message",
-                "max message per connection reached", "too many sessions"),
+                "max message per connection reached", "too many sessions", "connection frequency limited"),
                 p(a("too many con", "s"), a("too many ", "session")));
         put(Reason.BLOCKED, a(" said: 550 blocked", "//www.spamcop.net/bl.", "bad sender ip address", "banned sending ip",
                 "blacklisted by", "blocked using ", "blocked - see http", "dnsbl:attrbl",
@@ -338,7 +338,7 @@ final class ReasonText {
                 "host not found, try again", "mail forwarding loop for ", "malformed name server reply",
                 "malformed or unexpected name server reply", "maximum forwarding loop count exceeded", "message looping",
                 "message probably in a routing loop", "no route to host", "too many hops", "unable to resolve route ",
-                "unrouteable mail domain"), null);
+                "unrouteable mail domain", "dns error: ", "dns type 'mx' lookup"), null);
         put(Reason.SYSTEMFULL, a("mail system full", "requested mail action aborted: exceeded storage allocation",
                 "insufficient system storage", "system storage"), null);
         put(Reason.NOTACCEPT, a("does not accept mail (nullmx)", "host/domain does not accept mail", "host does not accept mail",
@@ -354,7 +354,8 @@ final class ReasonText {
                 "this message has been in the queue too long", "unable to deliver message after multiple retries",
                 "was not reachable within the allowed queue period", "your message could not be delivered for more than",
                 "retry timeout exceeded", "message expired"),
-                p(a("could not be delivered for", " days")));
+                p(a("could not be delivered for", " days"), a("delivery failed ", " attempts"),
+                        a("did not accept our requests to connect")));
         put(Reason.FAILEDSTARTTLS, a("starttls is required to send mail", "tls required but not supported",
                 "must use tls", "requires encryption", "requires tls", "this route requires encryption",
                 "must issue a starttls command first", "tls is required", "encryption required"), null);

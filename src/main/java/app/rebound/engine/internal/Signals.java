@@ -48,7 +48,7 @@ final class Signals {
         if (isDaemon(from) || nullSender && !isAutoReplyHeaders(mail)) {
             return true;
         }
-        if (Text.containsAny(subj, BOUNCE_SUBJECTS) && !isAutoReplyHeaders(mail)) {
+        if (Text.containsAny(subj, BOUNCE_SUBJECTS)) {
             return true;
         }
         if (isAutoReply(mail, subject, from, human)) {
@@ -99,7 +99,8 @@ final class Signals {
             return "DATA";
         }
         if (lower.contains("rcpt to") || lower.contains("in reply to rcpt") || lower.contains(">>> rcpt")
-                || lower.contains("did not like our rcpt")) {
+                || lower.contains("did not like our rcpt") || lower.contains("rcpt_to") || lower.contains("after rcpt")
+                || lower.contains("rcpt command")) {
             return "RCPT";
         }
         if (lower.contains("in reply to mail") || lower.contains("after mail from") || lower.contains(">>> mail from")

@@ -16,9 +16,41 @@ final class Vendors {
                 f.action = "delayed";
             }
             if (d.contains("retry timeout exceeded") || d.contains("retry time not reached for any host after a long")) {
-                f.presetReason = "expired";
-                f.presetRule = "exim:retry-timeout";
+                preset(f, "expired", "exim:retry-timeout");
             }
+            // qmail-send wording (qmail-remote/qmail-local messages), more specific than its closing sentence
+            // "this message has been in the queue too long".
+            for (String[] q : QMAIL) {
+                if (d.contains(q[0])) {
+                    preset(f, q[1], "qmail:" + q[1]);
+                    break;
+                }
+            }
+            if (d.contains("not listed in public name & address book") || d.contains("not listed in domino directory")) {
+                preset(f, "userunknown", "domino:not-listed");
+            }
+        }
+    }
+
+    private static final String[][] QMAIL = {
+        {"but my name was rejected", "blocked"},
+        {"wasn't able to establish an smtp connection", "networkerror"},
+        {"couldn't find a mail exchanger or ip address", "notaccept"},
+        {"couldn't find any host named", "hostunknown"},
+        {"couldn't find any host by that name", "hostunknown"},
+        {"sorry, no mailbox here by that name", "userunknown"},
+        {"sorry, i couldn't find a mail exchanger", "notaccept"},
+        {"this message is looping", "networkerror"},
+        {"sorry, although i'm listed as a best-preference mx", "systemerror"},
+        {"unable to switch to ", "systemerror"},
+        {"mailbox has exceeded its disk quota", "mailboxfull"},
+        {"recipient's mailbox is full", "mailboxfull"},
+    };
+
+    private static void preset(Fact f, String reason, String rule) {
+        if (f.presetReason.isEmpty()) {
+            f.presetReason = reason;
+            f.presetRule = rule;
         }
     }
 }
