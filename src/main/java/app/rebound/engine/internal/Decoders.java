@@ -56,6 +56,36 @@ final class Decoders {
                     }
                     continue;
                 }
+                for (Headers g : splitRecipients(h)) {
+                    out.add(recipientFact(g, perMessage));
+                    if (out.size() >= 1000) {
+                        return out;
+                    }
+                }
+            }
+        }
+        mergeHuman(out, mail, human);
+        return out;
+    }
+
+    /** Splits one block into recipients: a repeated Final-/Original-Recipient or Action starts the next one. */
+    private static List<Headers> splitRecipients(Headers h) {
+        List<Headers> out = new ArrayList<>();
+        Headers cur = new Headers();
+        for (int k = 0; k < h.size(); k++) {
+            String name = h.name(k);
+            if ((name.equals("final-recipient") || name.equals("original-recipient") || name.equals("action"))
+                    && cur.has(name)) {
+                out.add(cur);
+                cur = new Headers();
+            }
+            cur.add(name, h.value(k));
+        }
+        out.add(cur);
+        return out;
+    }
+
+    private static Fact recipientFact(Headers h, Map<String, String> perMessage) {
                 Fact f = new Fact();
                 f.decoder = "rfc3464";
                 f.recipient = Text.firstAddress(afterSemicolon(h.get("final-recipient")));
@@ -92,13 +122,11 @@ final class Decoders {
                 if (f.arrivalDate.isEmpty()) {
                     f.arrivalDate = h.get("arrival-date");
                 }
-                out.add(f);
-                if (out.size() >= 1000) {
-                    return out;
-                }
-            }
-        }
-        // Merge in the human-readable text: MTAs often put the real SMTP reply only there.
+                return f;
+    }
+
+    /** Merge in the human-readable text: MTAs often put the real SMTP reply only there. */
+    private static void mergeHuman(List<Fact> out, ParsedMail mail, String human) {
         if (!out.isEmpty() && !human.isEmpty()) {
             Map<String, String> blocks = recipientBlocks(human, out, mail);
             for (Fact f : out) {
@@ -119,7 +147,6 @@ final class Decoders {
                 }
             }
         }
-        return out;
     }
 
     private static boolean hasLetters(String s, int min) {
@@ -249,6 +276,28 @@ final class Decoders {
         return out;
     }
 
+    /**
+     * A delivery-status block pasted into plain text (no MIME structure, or a lost Content-Type header): from the
+     * first Reporting-MTA / Final-Recipient line to the next MIME boundary or returned message.
+     */
+    static String inlineDsn(String human) {
+        String lower = Text.lower(Text.clip(human, 500_000));
+        int fr = lower.indexOf("\nfinal-recipient:");
+        if (fr < 0) {
+            return null;
+        }
+        int rm = lower.indexOf("\nreporting-mta:");
+        int start = (rm >= 0 && rm < fr ? rm : fr) + 1;
+        int end = lower.length();
+        for (String stop : new String[] {"\n--", "\ncontent-type:", "\nreturn-path:", "\nreceived:"}) {
+            int e = lower.indexOf(stop, fr);
+            if (e > 0 && e < end) {
+                end = e;
+            }
+        }
+        return human.substring(start, end);
+    }
+
     /** Plain-text bounces: addresses in the human head, each with the text that follows it. */
     static List<Fact> text(ParsedMail mail, String human, int maxRecipients) {
         List<Fact> out = new ArrayList<>();
@@ -275,6 +324,20 @@ final class Decoders {
         List<int[]> found = Text.findAddresses(head, 400);
         List<String> addrs = new ArrayList<>();
         List<Integer> pos = new ArrayList<>();
+        // X-Failed-Recipients (Exim, Google) names the failed addresses authoritatively.
+        String lowerHead = Text.lower(head);
+        for (String v : mail.head.all("x-failed-recipients")) {
+            for (int[] a : Text.findAddresses(v, 100)) {
+                String addr = Text.lower(v.substring(a[0], a[1]));
+                if (!addrs.contains(addr) && addrs.size() < maxRecipients) {
+                    addrs.add(addr);
+                    pos.add(lowerHead.indexOf(addr));
+                }
+            }
+        }
+        if (!addrs.isEmpty()) {
+            found = List.of();
+        }
         for (int[] a : found) {
             String addr = Text.lower(head.substring(a[0], a[1]));
             String local = addr.substring(0, addr.indexOf('@'));
@@ -296,9 +359,25 @@ final class Decoders {
         }
         for (int k = 0; k < addrs.size(); k++) {
             int start = pos.get(k);
+            if (start < 0) {
+                Fact f = new Fact();
+                f.decoder = "text";
+                f.recipient = addrs.get(k);
+                f.action = "failed";
+                f.diagnostic = Text.clip(Text.squash(head), 2000);
+                f.context = f.diagnostic;
+                out.add(f);
+                continue;
+            }
             int ls = head.lastIndexOf('\n', start);
             int s = ls < 0 ? 0 : ls + 1;
-            int end = k + 1 < addrs.size() ? lineStart(head, pos.get(k + 1)) : head.length();
+            int next = head.length();
+            for (int j = 0; j < pos.size(); j++) {
+                if (pos.get(j) > start && pos.get(j) < next) {
+                    next = pos.get(j);
+                }
+            }
+            int end = next < head.length() ? lineStart(head, next) : head.length();
             if (end <= s) {
                 end = Math.min(head.length(), start + 2000);
             }

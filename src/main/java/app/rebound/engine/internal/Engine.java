@@ -53,6 +53,13 @@ public final class Engine {
             return complaint(mail, fb, links, subject, from);
         }
         facts = Decoders.dsn(mail, human);
+        if (facts.isEmpty()) {
+            String inline = Decoders.inlineDsn(human);
+            if (inline != null) {
+                mail.parts.add(new Part("message/delivery-status", inline));
+                facts = Decoders.dsn(mail, human);
+            }
+        }
         if (facts.isEmpty() && (from.contains("amazonses.com") || from.contains("amazonaws.com")
                 || human.startsWith("{"))) {
             EspJson.Ses ses = EspJson.ses(human);

@@ -60,8 +60,8 @@ public final class MailReader {
                 break;
             }
             // A "From " line after a blank line starts a new message.
-            if (nl + 1 < n && startsWithFromLine(data, nl + 1) && nl > 0 && data[nl - 1] == '\n'
-                    && out.size() < maxMessages - 1) {
+            if (nl + 1 < n && startsWithFromLine(data, nl + 1) && (nl > 0 && data[nl - 1] == '\n'
+                    || looksLikeFromLine(data, nl + 1)) && out.size() < maxMessages - 1) {
                 out.add(java.util.Arrays.copyOfRange(data, start, nl));
                 int e = indexOf(data, (byte) '\n', nl + 1);
                 start = e < 0 ? n : e + 1;
@@ -79,6 +79,25 @@ public final class MailReader {
     private static boolean startsWithFromLine(byte[] d, int i) {
         return i + 5 <= d.length && d[i] == 'F' && d[i + 1] == 'r' && d[i + 2] == 'o' && d[i + 3] == 'm'
                 && d[i + 4] == ' ';
+    }
+
+    /** "From sender@host  Thu Jul  2 12:05:05 2020": a time and a trailing four-digit year. */
+    private static boolean looksLikeFromLine(byte[] d, int i) {
+        int e = indexOf(d, (byte) '\n', i);
+        if (e < 0) {
+            e = d.length;
+        }
+        if (e - i > 200 || e - i < 20) {
+            return false;
+        }
+        String line = new String(d, i, e - i, StandardCharsets.ISO_8859_1).trim();
+        int n = line.length();
+        if (n < 20 || !Character.isDigit(line.charAt(n - 1)) || !Character.isDigit(line.charAt(n - 4))
+                || line.charAt(n - 5) != ' ') {
+            return false;
+        }
+        int colon = line.indexOf(':', 5);
+        return colon > 2 && Character.isDigit(line.charAt(colon - 1)) && Character.isDigit(line.charAt(colon + 1));
     }
 
     private static int indexOf(byte[] d, byte b, int from) {

@@ -9,8 +9,15 @@ final class Vendors {
 
     static void refine(ParsedMail mail, String subject, String from, String human, List<Fact> facts) {
         String lowerSubject = Text.lower(subject);
+        boolean googleGroups = (from.endsWith("googlemail.com") || from.endsWith("google.com"))
+                && (human.contains("groups.google.com") || human.contains("Google Groups")
+                || human.contains("Google \u30b0\u30eb\u30fc\u30d7"));
         for (Fact f : facts) {
             String d = Text.lower(f.diagnostic);
+            if (googleGroups) {
+                // The group does not exist or the sender may not post to it.
+                preset(f, "rejected", "googlegroups:not-allowed-to-post");
+            }
             if (lowerSubject.contains("warning") && lowerSubject.contains("delay") && f.action.equals("failed")
                     && f.decoder.equals("text")) {
                 f.action = "delayed";
