@@ -87,6 +87,10 @@ public final class Classifier {
         new Rhost("google", "we weren't able to find the recipient domain", Reason.HOSTUNKNOWN, "google:NoDomain"),
         new Rhost("google", "because the address couldn't be found", Reason.USERUNKNOWN, "google:AddressNotFound"),
         new Rhost(null, "has sent to too many recipients this hour", Reason.SPEEDING, "godaddy:IB607"),
+        new Rhost(null, "doesn't receive email according to the administrator", Reason.NOTACCEPT, "google:NullMx"),
+        new Rhost(null, "delivery error: dd this user doesn't have a", Reason.USERUNKNOWN, "yahoo:NoAccount"),
+        new Rhost(null, "destinataire invalide", Reason.USERUNKNOWN, "orange:InvalidRecipient"),
+        new Rhost("cox", "aup#cdrbl", Reason.BLOCKED, "cox:CDRBL"),
         new Rhost("mimecast", "host network not allowed", Reason.POLICYVIOLATION, "mimecast:HostNetwork"),
         // Microsoft consumer and Exchange Online
         new Rhost(null, "(s3150)", Reason.BLOCKED, "microsoft:S3150"),

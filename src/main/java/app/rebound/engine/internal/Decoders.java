@@ -346,7 +346,7 @@ final class Decoders {
                     || local.length() > 64 && local.contains("=")) {
                 continue;
             }
-            if (isMessageIdLike(head, a[0], a[1])) {
+            if (isMessageIdLike(head, a[0], a[1]) || isContactAddress(head, a[0])) {
                 continue;
             }
             if (!addrs.contains(addr)) {
@@ -403,6 +403,12 @@ final class Decoders {
     private static int lineStart(String s, int pos) {
         int ls = s.lastIndexOf('\n', pos);
         return ls < 0 ? 0 : ls + 1;
+    }
+
+    /** "please contact <support@isp>": a help address, not a recipient. */
+    private static boolean isContactAddress(String s, int b) {
+        String before = Text.lower(s.substring(Math.max(0, b - 40), b));
+        return before.contains("contact") || before.contains("send mail to") || before.contains("write to");
     }
 
     private static boolean isMessageIdLike(String s, int b, int e) {

@@ -189,6 +189,15 @@ public final class MailReader {
                         }
                         inMessageHeader = false;
                     }
+                    case T_PREAMBLE, T_EPILOGUE -> {
+                        // Broken multiparts (boundary never used) carry the whole report here.
+                        if (messageDepth == 1 && mail.parts.size() < limits.maxParts()) {
+                            String text = decode(ts.getInputStream(), null, limits.maxTextChars());
+                            if (text.length() > 200) {
+                                mail.parts.add(new Part("text/plain", text));
+                            }
+                        }
+                    }
                     case T_BODY -> {
                         if (messageDepth != 1) {
                             continue;

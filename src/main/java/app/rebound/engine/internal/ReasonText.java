@@ -353,12 +353,13 @@ final class ReasonText {
                 "retry time not reached for any host after a long failure period", "server did not respond",
                 "this message has been in the queue too long", "unable to deliver message after multiple retries",
                 "was not reachable within the allowed queue period", "your message could not be delivered for more than",
-                "retry timeout exceeded", "message expired"),
+                "retry timeout exceeded", "message expired", "envelope expired"),
                 p(a("could not be delivered for", " days"), a("delivery failed ", " attempts"),
                         a("did not accept our requests to connect")));
         put(Reason.FAILEDSTARTTLS, a("starttls is required to send mail", "tls required but not supported",
                 "must use tls", "requires encryption", "requires tls", "this route requires encryption",
-                "must issue a starttls command first", "tls is required", "encryption required"), null);
+                "must issue a starttls command first", "tls is required", "encryption required",
+                "does not support tls", "starttls failed", "tls negotiation failed"), null);
         put(Reason.SECURITYERROR, a("account not subscribed to ses", "authentication credentials invalid", "authentication failure",
                 "authentication required", "authentication turned on in your email client",
                 "executable files are not allowed in compressed files", "insecure mail relay",

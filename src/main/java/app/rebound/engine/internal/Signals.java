@@ -100,7 +100,7 @@ final class Signals {
         }
         if (lower.contains("rcpt to") || lower.contains("in reply to rcpt") || lower.contains(">>> rcpt")
                 || lower.contains("did not like our rcpt") || lower.contains("rcpt_to") || lower.contains("after rcpt")
-                || lower.contains("rcpt command")) {
+                || lower.contains("rcpt command") || lower.contains("smtp:rcpt")) {
             return "RCPT";
         }
         if (lower.contains("in reply to mail") || lower.contains("after mail from") || lower.contains(">>> mail from")

@@ -33,6 +33,15 @@ final class Vendors {
                     break;
                 }
             }
+            for (String[] x : EXCHANGE) {
+                if (d.contains(x[0])) {
+                    preset(f, x[1], "exchange:" + x[1]);
+                    break;
+                }
+            }
+            if (d.contains("interscan messaging security suite") && d.contains("please check if address is correct")) {
+                preset(f, "userunknown", "interscan:check-address");
+            }
             if (d.contains("not listed in public name & address book") || d.contains("not listed in domino directory")) {
                 preset(f, "userunknown", "domino:not-listed");
             }
@@ -52,6 +61,15 @@ final class Vendors {
         {"unable to switch to ", "systemerror"},
         {"mailbox has exceeded its disk quota", "mailboxfull"},
         {"recipient's mailbox is full", "mailboxfull"},
+    };
+
+    /** Exchange 2003/2007 NDR texts (MSEXCH:IMS / "did not reach the following recipient(s)"). */
+    private static final String[][] EXCHANGE = {
+        {"the recipient name is not recognized", "userunknown"},
+        {"(000c05a6) unknown recipient", "userunknown"},
+        {"the e-mail account does not exist at the organization", "userunknown"},
+        {"the recipient's mailbox is full", "mailboxfull"},
+        {"the message exceeds the maximum size limit", "mesgtoobig"},
     };
 
     private static void preset(Fact f, String reason, String rule) {
