@@ -59,95 +59,7 @@ public final class Classifier {
         return status == null || status.isEmpty() ? null : STATUS.get(status);
     }
 
-    private record Rhost(String host, String text, Reason reason, String label) {
-    }
-
-    /** Receiver rules: host hint (matched against remote MTA, recipient domain, reporting MTA; null = any) + tag. */
-    private static final Rhost[] RHOST = {
-        // Google (support.google.com/mail/?p=<Tag>)
-        new Rhost("google", "p=nosuchuser", Reason.USERUNKNOWN, "google:NoSuchUser"),
-        new Rhost("google", "tried to reach does not exist", Reason.USERUNKNOWN, "google:NoSuchUser"),
-        new Rhost("google", "p=disableduser", Reason.SUSPEND, "google:DisabledUser"),
-        new Rhost("google", "tried to reach is disabled", Reason.SUSPEND, "google:DisabledUser"),
-        new Rhost("google", "tried to reach is inactive", Reason.SUSPEND, "google:DisabledUser"),
-        new Rhost("google", "overquota", Reason.MAILBOXFULL, "google:OverQuota"),
-        new Rhost("google", "out of storage space", Reason.MAILBOXFULL, "google:OverQuota"),
-        new Rhost("google", "receiving mail too quickly", Reason.SPEEDING, "google:ReceivingRate"),
-        new Rhost("google", "at a rate that prevents additional messages", Reason.SPEEDING, "google:ReceivingRate"),
-        new Rhost("google", "unusual rate of unsolicited mail", Reason.BLOCKED, "google:UnsolicitedRate"),
-        new Rhost("google", "very low reputation", Reason.BADREPUTATION, "google:LowReputation"),
-        new Rhost("google", "likely unsolicited mail", Reason.SPAMDETECTED, "google:Unsolicited"),
-        new Rhost("google", "nature of the content", Reason.SPAMDETECTED, "google:Suspicious"),
-        new Rhost("google", "dmarc", Reason.AUTHFAILURE, "google:Dmarc"),
-        new Rhost("google", "unauthenticated", Reason.AUTHFAILURE, "google:Unauthenticated"),
-        new Rhost("google", "does not have a ptr record", Reason.REQUIREPTR, "google:Ptr"),
-        new Rhost("google", "forward dns entry does not point", Reason.REQUIREPTR, "google:Ptr"),
-        new Rhost("google", "rfcmessagenoncompliant", Reason.NOTCOMPLIANTRFC, "google:RfcNonCompliant"),
-        new Rhost("google", "not rfc 5322 compliant", Reason.NOTCOMPLIANTRFC, "google:RfcNonCompliant"),
-        new Rhost("google", "we weren't able to find the recipient domain", Reason.HOSTUNKNOWN, "google:NoDomain"),
-        new Rhost("google", "because the address couldn't be found", Reason.USERUNKNOWN, "google:AddressNotFound"),
-        new Rhost(null, "has sent to too many recipients this hour", Reason.SPEEDING, "godaddy:IB607"),
-        new Rhost(null, "doesn't receive email according to the administrator", Reason.NOTACCEPT, "google:NullMx"),
-        new Rhost(null, "delivery error: dd this user doesn't have a", Reason.USERUNKNOWN, "yahoo:NoAccount"),
-        new Rhost(null, "destinataire invalide", Reason.USERUNKNOWN, "orange:InvalidRecipient"),
-        new Rhost("cox", "aup#cdrbl", Reason.BLOCKED, "cox:CDRBL"),
-        new Rhost("mimecast", "host network not allowed", Reason.POLICYVIOLATION, "mimecast:HostNetwork"),
-        // Microsoft consumer and Exchange Online
-        new Rhost(null, "(s3150)", Reason.BLOCKED, "microsoft:S3150"),
-        new Rhost(null, "(s3140)", Reason.BLOCKED, "microsoft:S3140"),
-        new Rhost(null, "(as3150)", Reason.BLOCKED, "microsoft:AS3150"),
-        new Rhost(null, "part of their network is on our block list", Reason.BLOCKED, "microsoft:Blocklist"),
-        new Rhost(null, "banned sending ip", Reason.BLOCKED, "microsoft:BannedIp"),
-        new Rhost(null, "rate limited due to ip reputation", Reason.BADREPUTATION, "microsoft:S775"),
-        new Rhost(null, "does not pass dmarc verification", Reason.AUTHFAILURE, "microsoft:Dmarc"),
-        new Rhost(null, "resolver.adr.recipientnotfound", Reason.USERUNKNOWN, "microsoft:RecipientNotFound"),
-        new Rhost(null, "resolver.adr.exrecipnotfound", Reason.USERUNKNOWN, "microsoft:RecipNotFound"),
-        new Rhost(null, "recipient not found by smtp address lookup", Reason.USERUNKNOWN, "microsoft:RecipientNotFound"),
-        new Rhost("outlook", "requested action not taken: mailbox unavailable", Reason.USERUNKNOWN,
-                "microsoft:MailboxUnavailable"),
-        new Rhost("outlook", "recipient address rejected: access denied", Reason.USERUNKNOWN, "microsoft:AccessDenied"),
-        new Rhost("outlook", "tenant has exceeded threshold", Reason.SPEEDING, "microsoft:TenantThreshold"),
-        new Rhost("outlook", "delivery not authorized, message refused", Reason.POLICYVIOLATION, "microsoft:TransportRule"),
-        // Yahoo / AOL
-        new Rhost(null, "[tss04]", Reason.BLOCKED, "yahoo:TSS04"),
-        new Rhost(null, "[tss05]", Reason.BLOCKED, "yahoo:TSS05"),
-        new Rhost(null, "[tss09]", Reason.REJECTED, "yahoo:TSS09"),
-        new Rhost(null, "[tss11]", Reason.REJECTED, "yahoo:TSS11"),
-        new Rhost(null, "[ts03]", Reason.BLOCKED, "yahoo:TS03"),
-        new Rhost(null, "[bl21]", Reason.BLOCKED, "yahoo:BL21"),
-        new Rhost(null, "[bl23]", Reason.BLOCKED, "yahoo:BL23"),
-        new Rhost(null, "[ph01]", Reason.POLICYVIOLATION, "yahoo:PH01"),
-        new Rhost("yahoo", "user doesn't have a", Reason.USERUNKNOWN, "yahoo:NoAccount"),
-        new Rhost("aol", "user doesn't have a", Reason.USERUNKNOWN, "aol:NoAccount"),
-        new Rhost("yahoo", "this mailbox is disabled", Reason.SUSPEND, "yahoo:Disabled"),
-        new Rhost("yahoo", "is no longer valid", Reason.SUSPEND, "yahoo:NoLongerValid"),
-        new Rhost("yahoo", "sender is unauthenticated", Reason.AUTHFAILURE, "yahoo:Unauthenticated"),
-        new Rhost("yahoo", "receiving mail too quickly", Reason.SPEEDING, "yahoo:TooQuickly"),
-        new Rhost("aol", "mailbox not found", Reason.USERUNKNOWN, "aol:MailboxNotFound"),
-        new Rhost("yahoo", "mailbox not found", Reason.USERUNKNOWN, "yahoo:MailboxNotFound"),
-        // Apple iCloud
-        new Rhost(null, "recipient no longer on server", Reason.HASMOVED, "apple:NoLongerOnServer"),
-        new Rhost(null, "[cs01]", Reason.POLICYVIOLATION, "apple:CS01"),
-        new Rhost(null, "[hme1]", Reason.AUTHFAILURE, "apple:HME1"),
-        new Rhost("icloud", "inactive email address", Reason.USERUNKNOWN, "apple:Inactive"),
-        new Rhost("icloud", "unknown or illegal alias", Reason.USERUNKNOWN, "apple:UnknownAlias"),
-        new Rhost("icloud", "user is over quota", Reason.MAILBOXFULL, "apple:OverQuota"),
-        new Rhost("icloud", "deferred due to excessive volume", Reason.SPEEDING, "apple:ExcessiveVolume"),
-        new Rhost("icloud", "dmarc policy", Reason.AUTHFAILURE, "apple:Dmarc"),
-        // Security gateways and others
-        new Rhost(null, "envelope blocked - user", Reason.REJECTED, "mimecast:EnvelopeBlocked"),
-        new Rhost(null, "administrative prohibition envelope blocked", Reason.REJECTED, "mimecast:EnvelopeBlocked"),
-        new Rhost(null, "anti-spoofing policy", Reason.POLICYVIOLATION, "mimecast:AntiSpoofing"),
-        new Rhost(null, "content examination policy", Reason.POLICYVIOLATION, "mimecast:ContentPolicy"),
-        new Rhost(null, "local ct ip reputation", Reason.BADREPUTATION, "mimecast:IpReputation"),
-        new Rhost(null, "ipbl1", Reason.BLOCKED, "cox:IPBL"),
-        new Rhost(null, "urlbl", Reason.SPAMDETECTED, "cox:URLBL"),
-        new Rhost(null, "dnsbl-lookup.cgi", Reason.BLOCKED, "proofpoint:Dnsbl"),
-        new Rhost(null, "cloudmark sender intelligence", Reason.BLOCKED, "cloudmark:CSI"),
-        new Rhost(null, "barracuda reputation", Reason.BLOCKED, "barracuda:BRBL"),
-    };
-
-    private static boolean hostMatches(String hint, String hosts) {
+    static boolean hostMatches(String hint, String hosts) {
         return hint == null || hosts.contains(hint)
                 || hint.equals("google") && (hosts.contains("gmail") || hosts.contains("googlemail"))
                 || hint.equals("outlook") && (hosts.contains("hotmail") || hosts.contains("live.com")
@@ -173,15 +85,14 @@ public final class Classifier {
         if (status.startsWith("2.")) {
             return new Decision(Reason.DELIVERED, "status:" + status);
         }
-        String text = Text.lower(f.diagnostic);
-        if (text.isEmpty()) {
-            text = Text.lower(f.context);
-        }
+        String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
+        long[] hits = ReasonText.scan(text);
+        f.hits = hits;
         String hosts = Text.lower(f.remoteMta + " " + domainOf(f.recipient) + " " + f.reportingMta);
 
-        for (Rhost r : RHOST) {
-            if (text.contains(r.text) && hostMatches(r.host, hosts)) {
-                return new Decision(r.reason, "rhost:" + r.label);
+        for (ReasonText.Rhost r : ReasonText.rhost()) {
+            if (ReasonText.has(hits, r.id()) && hostMatches(r.host(), hosts)) {
+                return new Decision(r.reason(), "rhost:" + r.label());
             }
         }
 
@@ -193,72 +104,72 @@ public final class Classifier {
         if (byStatus == Reason.MAILBOXFULL) {
             return new Decision(Reason.MAILBOXFULL, statusRule);
         }
-        if (ReasonText.matches(Reason.MAILBOXFULL, text)) {
+        if (ReasonText.matches(Reason.MAILBOXFULL, hits, text)) {
             return new Decision(Reason.MAILBOXFULL, "text:mailboxfull");
         }
         if (byStatus == Reason.MESGTOOBIG) {
             return new Decision(Reason.MESGTOOBIG, statusRule);
         }
-        if (!status.equals("5.2.3") && !status.equals("4.2.3") && ReasonText.matches(Reason.MESGTOOBIG, text)) {
+        if (!status.equals("5.2.3") && !status.equals("4.2.3") && ReasonText.matches(Reason.MESGTOOBIG, hits, text)) {
             return new Decision(Reason.MESGTOOBIG, "text:mesgtoobig");
         }
         if (byStatus == Reason.EXCEEDLIMIT) {
             return new Decision(Reason.EXCEEDLIMIT, statusRule);
         }
-        if (ReasonText.matches(Reason.EXCEEDLIMIT, text)) {
+        if (ReasonText.matches(Reason.EXCEEDLIMIT, hits, text)) {
             return new Decision(Reason.EXCEEDLIMIT, "text:exceedlimit");
         }
         if (f.replyCode == 525 || byStatus == Reason.SUSPEND) {
             return new Decision(Reason.SUSPEND, f.replyCode == 525 ? "replycode:525" : statusRule);
         }
-        if (ReasonText.matches(Reason.SUSPEND, text)) {
+        if (ReasonText.matches(Reason.SUSPEND, hits, text)) {
             return new Decision(Reason.SUSPEND, "text:suspend");
         }
-        if (ReasonText.matches(Reason.HASMOVED, text)) {
+        if (ReasonText.matches(Reason.HASMOVED, hits, text)) {
             return new Decision(Reason.HASMOVED, "text:hasmoved");
         }
         if (!cmd.equals("CONN") && !cmd.equals("EHLO") && !cmd.equals("HELO")
-                && ReasonText.matches(Reason.NORELAYING, text)) {
+                && ReasonText.matches(Reason.NORELAYING, hits, text)) {
             return new Decision(Reason.NORELAYING, "text:norelaying");
         }
         if (byStatus == Reason.AUTHFAILURE) {
             return new Decision(Reason.AUTHFAILURE, statusRule);
         }
-        if (ReasonText.matches(Reason.AUTHFAILURE, text)) {
+        if (ReasonText.matches(Reason.AUTHFAILURE, hits, text)) {
             return new Decision(Reason.AUTHFAILURE, "text:authfailure");
         }
         // UserUnknown
         if (byStatus == Reason.USERUNKNOWN) {
-            if (!ReasonText.matches(Reason.NORELAYING, text) && !ReasonText.matches(Reason.BLOCKED, text)
-                    && !ReasonText.matches(Reason.MAILBOXFULL, text) && !ReasonText.matches(Reason.HASMOVED, text)
-                    && !ReasonText.matches(Reason.REJECTED, text) && !ReasonText.matches(Reason.NOTACCEPT, text)) {
+            if (!ReasonText.matches(Reason.NORELAYING, hits, text) && !ReasonText.matches(Reason.BLOCKED, hits, text)
+                    && !ReasonText.matches(Reason.MAILBOXFULL, hits, text) && !ReasonText.matches(Reason.HASMOVED, hits, text)
+                    && !ReasonText.matches(Reason.REJECTED, hits, text) && !ReasonText.matches(Reason.NOTACCEPT, hits, text)) {
                 return new Decision(Reason.USERUNKNOWN, statusRule);
             }
-        } else if (cmd.equals("RCPT") && ReasonText.matches(Reason.USERUNKNOWN, text)) {
+        } else if (cmd.equals("RCPT") && ReasonText.matches(Reason.USERUNKNOWN, hits, text)) {
             return new Decision(Reason.USERUNKNOWN, "text:userunknown");
         }
         // Filtered
         if (byStatus == Reason.FILTERED) {
-            if (ReasonText.matches(Reason.USERUNKNOWN, text) || ReasonText.matches(Reason.FILTERED, text)) {
+            if (ReasonText.matches(Reason.USERUNKNOWN, hits, text) || ReasonText.matches(Reason.FILTERED, hits, text)) {
                 return new Decision(Reason.FILTERED, statusRule);
             }
         } else if (!exceptData(cmd)
-                && (ReasonText.matches(Reason.FILTERED, text) || ReasonText.matches(Reason.USERUNKNOWN, text))) {
+                && (ReasonText.matches(Reason.FILTERED, hits, text) || ReasonText.matches(Reason.USERUNKNOWN, hits, text))) {
             return new Decision(Reason.FILTERED, "text:filtered");
         }
-        if (byStatus == Reason.REQUIREPTR || ReasonText.matches(Reason.REQUIREPTR, text)) {
+        if (byStatus == Reason.REQUIREPTR || ReasonText.matches(Reason.REQUIREPTR, hits, text)) {
             return new Decision(Reason.REQUIREPTR, byStatus == Reason.REQUIREPTR ? statusRule : "text:requireptr");
         }
-        if (ReasonText.matches(Reason.NOTCOMPLIANTRFC, text)) {
+        if (ReasonText.matches(Reason.NOTCOMPLIANTRFC, hits, text)) {
             return new Decision(Reason.NOTCOMPLIANTRFC, "text:notcompliantrfc");
         }
-        if (ReasonText.matches(Reason.BADREPUTATION, text)) {
+        if (ReasonText.matches(Reason.BADREPUTATION, hits, text)) {
             return new Decision(Reason.BADREPUTATION, "text:badreputation");
         }
-        if (byStatus == Reason.CONTENTERROR && ReasonText.matches(Reason.CONTENTERROR, text)) {
+        if (byStatus == Reason.CONTENTERROR && ReasonText.matches(Reason.CONTENTERROR, hits, text)) {
             return new Decision(Reason.CONTENTERROR, statusRule);
         }
-        if (ReasonText.matches(Reason.CONTENTERROR, text)) {
+        if (ReasonText.matches(Reason.CONTENTERROR, hits, text)) {
             return new Decision(Reason.CONTENTERROR, "text:contenterror");
         }
         // Rejected (the sender address)
@@ -267,36 +178,36 @@ public final class Classifier {
         }
         boolean vague = byStatus == null || byStatus == Reason.SECURITYERROR || byStatus == Reason.SYSTEMERROR;
         if ((cmd.equals("MAIL") || cmd.equals("DATA") && byStatus != Reason.USERUNKNOWN || vague)
-                && ReasonText.matches(Reason.REJECTED, text)) {
+                && ReasonText.matches(Reason.REJECTED, hits, text)) {
             return new Decision(Reason.REJECTED, "text:rejected");
         }
         // HostUnknown
         if (byStatus == Reason.HOSTUNKNOWN) {
-            if (!ReasonText.matches(Reason.NETWORKERROR, text)) {
+            if (!ReasonText.matches(Reason.NETWORKERROR, hits, text)) {
                 return new Decision(Reason.HOSTUNKNOWN, statusRule);
             }
-        } else if (ReasonText.matches(Reason.HOSTUNKNOWN, text)) {
+        } else if (ReasonText.matches(Reason.HOSTUNKNOWN, hits, text)) {
             return new Decision(Reason.HOSTUNKNOWN, "text:hostunknown");
         }
         if (byStatus == Reason.SPAMDETECTED) {
             return new Decision(Reason.SPAMDETECTED, statusRule);
         }
-        if (!status.isEmpty() && !exceptData(cmd) && ReasonText.matches(Reason.SPAMDETECTED, text)) {
+        if (!status.isEmpty() && !exceptData(cmd) && ReasonText.matches(Reason.SPAMDETECTED, hits, text)) {
             return new Decision(Reason.SPAMDETECTED, "text:spamdetected");
         }
-        if (byStatus == Reason.SPEEDING || ReasonText.matches(Reason.SPEEDING, text)) {
+        if (byStatus == Reason.SPEEDING || ReasonText.matches(Reason.SPEEDING, hits, text)) {
             return new Decision(Reason.SPEEDING, "text:speeding");
         }
         if (byStatus == Reason.TOOMANYCONN) {
             return new Decision(Reason.TOOMANYCONN, statusRule);
         }
-        if (ReasonText.matches(Reason.TOOMANYCONN, text)) {
+        if (ReasonText.matches(Reason.TOOMANYCONN, hits, text)) {
             return new Decision(Reason.TOOMANYCONN, "text:toomanyconn");
         }
         if (byStatus == Reason.BLOCKED) {
             return new Decision(Reason.BLOCKED, statusRule);
         }
-        if (ReasonText.matches(Reason.BLOCKED, text)) {
+        if (ReasonText.matches(Reason.BLOCKED, hits, text)) {
             return new Decision(Reason.BLOCKED, "text:blocked");
         }
 
@@ -308,7 +219,7 @@ public final class Classifier {
                 Reason.NOTACCEPT, Reason.EXPIRED, Reason.FAILEDSTARTTLS, Reason.SECURITYERROR, Reason.SUPPRESSED,
                 Reason.MAILERERROR};
             for (Reason r : order) {
-                if (ReasonText.matches(r, text)) {
+                if (ReasonText.matches(r, hits, text)) {
                     return new Decision(r, "text:" + r.id());
                 }
             }
@@ -327,7 +238,7 @@ public final class Classifier {
             if (f.diagnosticType.toUpperCase().startsWith("X-UNIX")) {
                 return new Decision(Reason.MAILERERROR, "diagnostic-type:x-unix");
             }
-            if (f.replyCode >= 500 && f.replyCode <= 504 || ReasonText.matches(Reason.SYNTAXERROR, text)) {
+            if (f.replyCode >= 500 && f.replyCode <= 504 || ReasonText.matches(Reason.SYNTAXERROR, hits, text)) {
                 return new Decision(Reason.SYNTAXERROR, "text:syntaxerror");
             }
             if (f.action.equals("delayed") || f.action.equals("expired")) {
@@ -342,7 +253,7 @@ public final class Classifier {
         if (f.action.equals("delayed")) {
             return new Decision(Reason.EXPIRED, "action:delayed");
         }
-        if (ReasonText.matches(Reason.VACATION, text)) {
+        if (ReasonText.matches(Reason.VACATION, hits, text)) {
             return new Decision(Reason.VACATION, "text:vacation");
         }
         if (!text.isBlank()) {

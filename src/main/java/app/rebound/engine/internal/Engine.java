@@ -154,8 +154,7 @@ public final class Engine {
             fault = Fault.SENDER;
         }
         boolean suppress = !delayed && fault == Fault.RECIPIENT && reason.suppresses(transientAnswer);
-        String lower = Text.lower(f.diagnostic);
-        boolean trap = Signals.trapSignal(lower);
+        boolean trap = f.hits != null && ReasonText.trap(f.hits);
         int reply = f.replyCode;
         if (reply != 0 && status != null && !inferred && reply / 100 != status.klass()) {
             reply = 0; // class disagrees: Sisimai drops such a reply code

@@ -21,4 +21,6 @@ public final class Fact {
     /** Extra text of the human-readable part near this recipient, used when the diagnostic is thin. */
     public String context = "";
     public String decoder = "";
+    /** Phrase hits of the classified text (set by the classifier, reused for the trap signal). */
+    public long[] hits;
 }

@@ -14,7 +14,6 @@ import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
-import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
@@ -133,7 +132,7 @@ public final class MailReader {
 
     public ParsedMail read(byte[] message) {
         ParsedMail mail = new ParsedMail();
-        MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, null, null);
         ts.setRecursionMode(RecursionMode.M_RECURSE);
         ts.parse(new ByteArrayInputStream(message));
         // parse() leaves the stream in T_START_MESSAGE of the top message already

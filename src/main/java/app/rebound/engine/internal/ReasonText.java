@@ -1,7 +1,10 @@
 package app.rebound.engine.internal;
 
 import app.rebound.engine.Reason;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,26 +17,111 @@ final class ReasonText {
     }
 
     private record Set(String[] index, String[][] pairs, String[] isnot) {
-        boolean matches(String text) {
-            if (text.isEmpty()) {
-                return false;
-            }
-            if (isnot != null && Text.containsAny(text, isnot)) {
-                return false;
-            }
-            return Text.containsAny(text, index) || (pairs != null && Text.alignedAny(text, pairs));
-        }
+    }
+
+    /** Phrase ids resolved against the shared automaton. */
+    private record Ids(int[] index, int[][] pairs, String[][] pairText, int[] isnot) {
     }
 
     private static final Map<Reason, Set> SETS = new EnumMap<>(Reason.class);
+    private static final Map<Reason, Ids> IDS = new EnumMap<>(Reason.class);
+    private static final Map<String, Integer> PHRASE_IDS = new HashMap<>();
+    private static final List<String> PHRASES = new ArrayList<>();
+    private static final Automaton AUTOMATON;
 
     private static void put(Reason r, String[] index, String[][] pairs) {
         SETS.put(r, new Set(index, pairs, null));
     }
 
-    static boolean matches(Reason r, String lowerText) {
-        Set s = SETS.get(r);
-        return s != null && s.matches(lowerText);
+    private static int id(String phrase) {
+        return PHRASE_IDS.computeIfAbsent(phrase, k -> {
+            PHRASES.add(k);
+            return PHRASES.size() - 1;
+        });
+    }
+
+    private static int[] ids(String[] phrases) {
+        if (phrases == null) {
+            return new int[0];
+        }
+        int[] out = new int[phrases.length];
+        for (int i = 0; i < phrases.length; i++) {
+            out[i] = id(phrases[i]);
+        }
+        return out;
+    }
+
+    /** One pass over the text: which of all known phrases occur in it (case-insensitive). */
+    static long[] scan(String text) {
+        return AUTOMATON.scan(text);
+    }
+
+    static boolean matches(Reason r, long[] hits, String text) {
+        Ids s = IDS.get(r);
+        if (s == null) {
+            return false;
+        }
+        for (int id : s.isnot) {
+            if (Automaton.has(hits, id)) {
+                return false;
+            }
+        }
+        for (int id : s.index) {
+            if (Automaton.has(hits, id)) {
+                return true;
+            }
+        }
+        String lower = null;
+        outer:
+        for (int k = 0; k < s.pairs.length; k++) {
+            for (int id : s.pairs[k]) {
+                if (!Automaton.has(hits, id)) {
+                    continue outer;
+                }
+            }
+            if (lower == null) {
+                lower = Text.lower(text);
+            }
+            if (Text.aligned(lower, s.pairText[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Convenience for callers without a prepared scan. */
+    static boolean matches(Reason r, String text) {
+        return !text.isEmpty() && matches(r, scan(text), text);
+    }
+
+    static boolean has(long[] hits, int id) {
+        return Automaton.has(hits, id);
+    }
+
+    /** Receiver rule: host hint (remote MTA, recipient domain or reporting MTA must contain it; null = any). */
+    record Rhost(String host, String text, Reason reason, String label, int id) {
+    }
+
+    private static final List<Rhost> RHOST = new ArrayList<>();
+
+    private static void rh(String host, String text, Reason reason, String label) {
+        RHOST.add(new Rhost(host, text, reason, label, id(text)));
+    }
+
+    static List<Rhost> rhost() {
+        return RHOST;
+    }
+
+    private static int[] trapIds;
+
+    /** Blocklist / spam-trap signals of docs §9. */
+    static boolean trap(long[] hits) {
+        for (int id : trapIds) {
+            if (Automaton.has(hits, id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String[] a(String... s) {
@@ -379,5 +467,21 @@ final class ReasonText {
                 "line too long", "bad command sequence", "command not recognized"), null);
         put(Reason.VACATION, a("i am away on vacation", "i am away until", "i am out of the office",
                 "i will be traveling for work on", "out of the office", "out of office"), null);
+        RhostRules.register(ReasonText::rh);
+        trapIds = ids(new String[] {"spamhaus", "spamcop", "abuseat.org", "barracudacentral",
+            "barracuda reputation", "cloudmark", "proofpoint.com/dnsbl", "dnsbl-lookup.cgi", "ipcheck.proofpoint",
+            "on our block list", "banned sending ip", "blocked using ", "is in a black list", "blacklisted",
+            "blocklisted", "spam trap", "spamtrap", "[tss04]", "[tss05]", "user complaints", "dnsbl", " rbl",
+            "(s3150)", "(s3140)", "uceprotect", "sorbs.net", "invaluement", "surbl"});
+        for (Map.Entry<Reason, Set> e : SETS.entrySet()) {
+            Set st = e.getValue();
+            String[][] pairs = st.pairs() == null ? new String[0][] : st.pairs();
+            int[][] pairIds = new int[pairs.length][];
+            for (int i = 0; i < pairs.length; i++) {
+                pairIds[i] = ids(pairs[i]);
+            }
+            IDS.put(e.getKey(), new Ids(ids(st.index()), pairIds, pairs, ids(st.isnot())));
+        }
+        AUTOMATON = new Automaton(PHRASES);
     }
 }

@@ -139,13 +139,4 @@ final class Signals {
         return Text.findReplyCode(d);
     }
 
-    private static final String[] TRAP = {"spamhaus", "spamcop", "abuseat.org", "barracudacentral",
-        "barracuda reputation", "cloudmark", "proofpoint.com/dnsbl", "dnsbl-lookup.cgi", "ipcheck.proofpoint",
-        "on our block list", "banned sending ip", "blocked using ", "is in a black list", "blacklisted",
-        "blocklisted", "spam trap", "spamtrap", "[tss04]", "[tss05]", "user complaints", "dnsbl", " rbl",
-        "(s3150)", "(s3140)", "uceprotect", "sorbs.net", "invaluement", "surbl"};
-
-    static boolean trapSignal(String lower) {
-        return Text.containsAny(lower, TRAP);
-    }
 }
