@@ -16,6 +16,10 @@ final class Automaton {
     private final int[] fail;
     private final int[][] out;      // phrase ids recognised when entering a state (fail chain merged)
     private final int size;         // number of phrases
+    private final int[] root = new int[128]; // dense transitions of the start state for ASCII
+    private final int[] edgeStart;  // per state: first edge index; edges sorted by char
+    private final char[] edgeChar;
+    private final int[] edgeTarget;
 
     Automaton(List<String> phrases) {
         this.size = phrases.size();
@@ -51,6 +55,10 @@ final class Automaton {
         keys = k;
         targets = t;
         mask = m;
+        for (char c = 0; c < 128; c++) {
+            int nx = get(k, t, m, 0, c);
+            root[c] = nx < 0 ? 0 : nx;
+        }
         fail = new int[states];
         out = outs.toArray(new int[0][]);
         // BFS over the trie to set failure links; children are found by scanning the table once.
@@ -62,6 +70,23 @@ final class Automaton {
             if (k[i] != 0) {
                 long key = k[i] - 1;
                 children.get((int) (key >>> 16)).add(new int[] {(int) (key & 0xFFFF), t[i]});
+            }
+        }
+        edgeStart = new int[states + 1];
+        int edges = 0;
+        for (int i = 0; i < states; i++) {
+            edgeStart[i] = edges;
+            edges += children.get(i).size();
+        }
+        edgeStart[states] = edges;
+        edgeChar = new char[edges];
+        edgeTarget = new int[edges];
+        for (int i = 0; i < states; i++) {
+            List<int[]> ch = children.get(i);
+            ch.sort((x, y) -> Integer.compare(x[0], y[0]));
+            for (int j = 0; j < ch.size(); j++) {
+                edgeChar[edgeStart[i] + j] = (char) ch.get(j)[0];
+                edgeTarget[edgeStart[i] + j] = ch.get(j)[1];
             }
         }
         ArrayDeque<Integer> q = new ArrayDeque<>();
@@ -124,6 +149,32 @@ final class Automaton {
         t[h] = target;
     }
 
+    private int step(int s, char c) {
+        int lo = edgeStart[s];
+        int hi = edgeStart[s + 1];
+        if (hi - lo <= 6) {
+            for (int i = lo; i < hi; i++) {
+                if (edgeChar[i] == c) {
+                    return edgeTarget[i];
+                }
+            }
+            return -1;
+        }
+        hi--;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = edgeChar[mid];
+            if (m < c) {
+                lo = mid + 1;
+            } else if (m > c) {
+                hi = mid - 1;
+            } else {
+                return edgeTarget[mid];
+            }
+        }
+        return -1;
+    }
+
     /** Bit set (one bit per phrase id) of the phrases found in {@code text}. */
     long[] scan(CharSequence text) {
         long[] hits = new long[(size + 63) >>> 6];
@@ -131,11 +182,30 @@ final class Automaton {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = fold(text.charAt(i));
-            int nx;
-            while ((nx = get(keys, targets, mask, s, c)) < 0 && s != 0) {
-                s = fail[s];
+            if (s == 0) {
+                if (c < 128) {
+                    s = root[c];
+                    if (s == 0) {
+                        continue;
+                    }
+                } else {
+                    int nx = step(0, c);
+                    if (nx < 0) {
+                        continue;
+                    }
+                    s = nx;
+                }
+            } else {
+                int nx;
+                while ((nx = step(s, c)) < 0 && s != 0) {
+                    s = fail[s];
+                }
+                if (nx < 0) {
+                    s = c < 128 ? root[c] : 0;
+                } else {
+                    s = nx;
+                }
             }
-            s = nx < 0 ? 0 : nx;
             int[] o = out[s];
             for (int id : o) {
                 hits[id >>> 6] |= 1L << id;

@@ -132,7 +132,7 @@ final class Decoders {
             for (Fact f : out) {
                 String block = blocks.getOrDefault(f.recipient, "");
                 if (block.isEmpty() && out.size() == 1) {
-                    block = humanHead(human);
+                    block = humanHead(mail, human);
                 }
                 f.context = Text.squash(block);
                 String d = Text.lower(f.diagnostic);
@@ -218,7 +218,7 @@ final class Decoders {
                 e = n;
             }
             lines++;
-            if (e - i > 3 && e - i < 200) {
+            if (e - i > 3 && e - i < 200 && mayBeMarker(text, i, e)) {
                 String line = Text.lower(text.substring(i, e)).trim();
                 boolean decorated = line.startsWith("-") || line.startsWith("=") || line.startsWith("*")
                         || line.startsWith("[") || line.startsWith("<") || line.startsWith("_") || line.startsWith("#")
@@ -237,8 +237,42 @@ final class Decoders {
         return n;
     }
 
+    /** Cheap pre-check on the raw line: decorated, ends with ':' / "follows", or starts a header field. */
+    private static boolean mayBeMarker(String t, int b, int e) {
+        int i = b;
+        while (i < e && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= e) {
+            return false;
+        }
+        char c = t.charAt(i);
+        if (c == '-' || c == '=' || c == '*' || c == '[' || c == '<' || c == '_' || c == '#' || c == 'C' || c == 'c'
+                || c == 'R' || c == 'r') {
+            return true;
+        }
+        int j = e;
+        while (j > i && (t.charAt(j - 1) == ' ' || t.charAt(j - 1) == '\t')) {
+            j--;
+        }
+        char last = t.charAt(j - 1);
+        return last == ':' || last == 's' || last == '.' || last == '-';
+    }
+
     static String humanHead(String human) {
         return human.substring(0, cutIndex(human));
+    }
+
+    static int cutIndex(ParsedMail mail, String human) {
+        if (mail.cut < 0 || mail.cutOf != human) {
+            mail.cut = cutIndex(human);
+            mail.cutOf = human;
+        }
+        return mail.cut;
+    }
+
+    static String humanHead(ParsedMail mail, String human) {
+        return human.substring(0, cutIndex(mail, human));
     }
 
     /**
@@ -247,7 +281,7 @@ final class Decoders {
      */
     static Map<String, String> recipientBlocks(String human, List<Fact> facts, ParsedMail mail) {
         Map<String, String> out = new LinkedHashMap<>();
-        String head = humanHead(human);
+        String head = humanHead(mail, human);
         String lowerHead = Text.lower(head);
         List<int[]> mentions = new ArrayList<>();
         List<String> who = new ArrayList<>();
@@ -301,7 +335,7 @@ final class Decoders {
     /** Plain-text bounces: addresses in the human head, each with the text that follows it. */
     static List<Fact> text(ParsedMail mail, String human, int maxRecipients) {
         List<Fact> out = new ArrayList<>();
-        String head = humanHead(human);
+        String head = humanHead(mail, human);
         if (head.isBlank()) {
             return out;
         }

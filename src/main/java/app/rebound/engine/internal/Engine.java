@@ -264,7 +264,7 @@ public final class Engine {
 
     /** Non-MIME bounces inline the returned original after a marker: read its header block. */
     private void inlineOriginal(ParsedMail mail, String human) {
-        int cut = Decoders.cutIndex(human);
+        int cut = Decoders.cutIndex(mail, human);
         if (cut >= human.length()) {
             return;
         }

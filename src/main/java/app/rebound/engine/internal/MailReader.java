@@ -46,6 +46,10 @@ public final class MailReader {
     public static List<byte[]> splitMbox(byte[] raw, int maxMessages) {
         byte[] data = normaliseLineEndings(raw);
         java.util.ArrayList<byte[]> out = new java.util.ArrayList<>();
+        if (!containsFromLine(data)) {
+            out.add(data);
+            return out;
+        }
         int start = 0;
         int n = data.length;
         if (startsWithFromLine(data, 0)) {
@@ -73,6 +77,18 @@ public final class MailReader {
             out.add(start == 0 ? data : java.util.Arrays.copyOfRange(data, start, n));
         }
         return out;
+    }
+
+    private static boolean containsFromLine(byte[] d) {
+        if (startsWithFromLine(d, 0)) {
+            return true;
+        }
+        for (int i = 0; i + 5 < d.length; i++) {
+            if (d[i] == '\n' && d[i + 1] == 'F' && startsWithFromLine(d, i + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithFromLine(byte[] d, int i) {
@@ -164,6 +180,9 @@ public final class MailReader {
                     case T_FIELD -> {
                         if (inMessageHeader) {
                             Field f = ts.getField();
+                            if (skippable(f.getName())) {
+                                continue;
+                            }
                             if (messageDepth == 1) {
                                 mail.head.add(f.getName(), f.getBody());
                             } else if (messageDepth == 2 && originalBeingRead != null) {
@@ -207,7 +226,7 @@ public final class MailReader {
                         }
                         BodyDescriptor bd = ts.getBodyDescriptor();
                         String type = lowerOr(bd.getMimeType(), "text/plain");
-                        if (!interesting(type)) {
+                        if (!interesting(type) || type.equals("text/html") && hasPlainText(mail)) {
                             continue;
                         }
                         String text = decode(ts.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars());
@@ -231,6 +250,40 @@ public final class MailReader {
         return mail;
     }
 
+    /** Trace and signature fields nobody here reads; skipping them saves most header work. */
+    private static boolean skippable(String name) {
+        if (name.length() < 4) {
+            return false;
+        }
+        char c = name.charAt(0);
+        if (c == 'R' || c == 'r') {
+            return name.equalsIgnoreCase("received");
+        }
+        if (c == 'D' || c == 'd') {
+            return name.regionMatches(true, 0, "dkim-", 0, 5) || name.regionMatches(true, 0, "domainkey", 0, 9);
+        }
+        if (c == 'A' || c == 'a') {
+            return name.regionMatches(true, 0, "arc-", 0, 4)
+                    || name.equalsIgnoreCase("authentication-results");
+        }
+        if (c == 'X' || c == 'x') {
+            return name.regionMatches(true, 0, "x-ms-", 0, 5) || name.regionMatches(true, 0, "x-microsoft", 0, 11)
+                    || name.regionMatches(true, 0, "x-forefront", 0, 11) || name.regionMatches(true, 0, "x-google", 0, 8)
+                    || name.regionMatches(true, 0, "x-gm-", 0, 5) || name.equalsIgnoreCase("x-received")
+                    || name.regionMatches(true, 0, "x-exchange", 0, 10);
+        }
+        return false;
+    }
+
+    private static boolean hasPlainText(ParsedMail mail) {
+        for (Part p : mail.parts) {
+            if (p.mimeType().equals("text/plain") && !p.text().isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String param(String ct, int from) {
         int i = from;
         if (i < ct.length() && ct.charAt(i) == '"') {
@@ -244,7 +297,12 @@ public final class MailReader {
     }
 
     private static boolean interesting(String type) {
-        return type.startsWith("text/") || type.startsWith("message/");
+        return switch (type) {
+            case "text/plain", "text/html", "text/enriched", "text/rfc822-headers", "message/delivery-status",
+                 "message/global-delivery-status", "message/feedback-report", "message/global-headers",
+                 "message/global", "message/partial", "message/rfc822" -> true;
+            default -> false;
+        };
     }
 
     private static String lowerOr(String s, String dflt) {

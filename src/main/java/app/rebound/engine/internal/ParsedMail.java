@@ -12,4 +12,7 @@ public final class ParsedMail {
     public String topMimeType = "text/plain";
     public String topReportType = "";
     public final List<String> errors = new ArrayList<>();
+    /** Memo: index where the returned original starts in the human-readable text, -1 = not computed. */
+    int cut = -1;
+    String cutOf;
 }

@@ -54,7 +54,7 @@ final class Signals {
         if (isAutoReply(mail, subject, from, human)) {
             return false;
         }
-        String head = Text.lower(Text.clip(Decoders.humanHead(human), 20_000));
+        String head = Text.lower(Text.clip(Decoders.humanHead(mail, human), 20_000));
         return Text.containsAny(head, BOUNCE_BODY);
     }
 
