@@ -145,7 +145,8 @@ public final class Classifier {
                     && !ReasonText.matches(Reason.REJECTED, hits, text) && !ReasonText.matches(Reason.NOTACCEPT, hits, text)) {
                 return new Decision(Reason.USERUNKNOWN, statusRule);
             }
-        } else if (cmd.equals("RCPT") && ReasonText.matches(Reason.USERUNKNOWN, hits, text)) {
+        } else if (cmd.equals("RCPT") && (ReasonText.matches(Reason.USERUNKNOWN, hits, text)
+                || Text.lower(text).contains("recipient address rejected.") && (f.replyCode / 100 == 5))) {
             return new Decision(Reason.USERUNKNOWN, "text:userunknown");
         }
         // Filtered
@@ -221,6 +222,15 @@ public final class Classifier {
             for (Reason r : order) {
                 if (ReasonText.matches(r, hits, text)) {
                     return new Decision(r, "text:" + r.id());
+                }
+            }
+            // The code cannot settle it and the reply says nothing known: read the report's own text too.
+            if (!f.context.isEmpty() && text != f.context) {
+                long[] more = ReasonText.scan(f.context);
+                for (Reason r : order) {
+                    if (ReasonText.matches(r, more, f.context)) {
+                        return new Decision(r, "context:" + r.id());
+                    }
                 }
             }
             if (f.replyCode == 521 || f.replyCode == 556) {

@@ -356,6 +356,11 @@ final class Decoders {
             }
         }
         List<int[]> found = Text.findAddresses(head, 400);
+        for (int[] a : found) {
+            if (isContactAddress(head, a[0])) {
+                exclude.add(Text.lower(head.substring(a[0], a[1])));
+            }
+        }
         List<String> addrs = new ArrayList<>();
         List<Integer> pos = new ArrayList<>();
         // X-Failed-Recipients (Exim, Google) names the failed addresses authoritatively.

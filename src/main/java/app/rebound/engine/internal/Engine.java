@@ -169,7 +169,7 @@ public final class Engine {
     /** Status: the Status field unless vague and the reply text has a better one; reply code from the text. */
     static void pickStatusAndCode(Fact f) {
         String diag = f.diagnostic;
-        String inText = Text.findStatus(diag);
+        String inText = Signals.statusInReply(diag);
         int code = f.replyCode != 0 ? f.replyCode : Signals.replyCode(diag);
         StatusCode field = StatusCode.tryParse(f.status);
         StatusCode text = StatusCode.tryParse(inText);

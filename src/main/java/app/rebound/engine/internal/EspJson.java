@@ -118,15 +118,11 @@ final class EspJson {
     }
 
     private static JsonNode parse(String s) {
-        try {
-            return JSON.readTree(s);
+        // Trailing text after the JSON object is common (SNS footer): read the first value only.
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(s)) {
+            return JSON.readTree(p);
         } catch (Exception | StackOverflowError e) {
-            // trailing text after the JSON object is common (SNS footer): parse the first value only
-            try {
-                return JSON.reader().readTree(new java.io.StringReader(s));
-            } catch (Exception | StackOverflowError e2) {
-                return null;
-            }
+            return null;
         }
     }
 }

@@ -119,6 +119,38 @@ final class Signals {
         return "";
     }
 
+    /**
+     * The enhanced status code of the SMTP reply inside a diagnostic: the one right after a reply code
+     * ("550-5.7.1", "550 '5.2.2") if any, else the first one.
+     */
+    static String statusInReply(String diag) {
+        String first = Text.findStatus(diag);
+        if (first == null) {
+            return null;
+        }
+        String d = Text.clip(diag, 4000);
+        int n = d.length();
+        for (int i = 0; i + 6 < n; i++) {
+            char c = d.charAt(i);
+            if ((c == '4' || c == '5') && Character.isDigit(d.charAt(i + 1)) && Character.isDigit(d.charAt(i + 2))
+                    && (i == 0 || !Character.isLetterOrDigit(d.charAt(i - 1)) && d.charAt(i - 1) != '.')) {
+                int j = i + 3;
+                int k = j;
+                while (k < n && k - j < 3 && (d.charAt(k) == ' ' || d.charAt(k) == '-' || d.charAt(k) == '\''
+                        || d.charAt(k) == '"')) {
+                    k++;
+                }
+                if (k > j && k < n && d.charAt(k) == c) {
+                    String s = Text.findStatus(d.substring(k, Math.min(n, k + 12)));
+                    if (s != null && d.startsWith(s, k)) {
+                        return s;
+                    }
+                }
+            }
+        }
+        return first;
+    }
+
     /** SMTP reply code in a diagnostic, preferring one at the start or right after "said:". */
     static int replyCode(String diag) {
         if (diag.isEmpty()) {
