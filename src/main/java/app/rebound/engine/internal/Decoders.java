@@ -380,8 +380,7 @@ final class Decoders {
         for (int[] a : found) {
             String addr = Text.lower(head.substring(a[0], a[1]));
             String local = addr.substring(0, addr.indexOf('@'));
-            if (exclude.contains(addr) || local.equals("mailer-daemon") || local.equals("postmaster")
-                    && !head.contains("<" + addr + ">") || addr.contains("..") || local.startsWith("=")
+            if (exclude.contains(addr) || local.equals("mailer-daemon") || addr.contains("..") || local.startsWith("=")
                     || local.length() > 64 && local.contains("=")) {
                 continue;
             }
@@ -428,8 +427,8 @@ final class Decoders {
             String sq = Text.squash(block);
             // When the address stands alone (a list of addresses, the reason elsewhere), use the whole head.
             String rest = Text.lower(sq).replace(f.recipient, "");
-            if (!hasLetters(rest, 12) || Text.findReplyCode(sq) == 0 && Text.findStatus(sq) == null
-                    && addrs.size() == 1) {
+            if (Text.findReplyCode(sq) == 0 && Text.findStatus(sq) == null
+                    && (!hasLetters(rest, 12) || addrs.size() == 1)) {
                 sq = Text.squash(head);
             }
             f.diagnostic = Text.clip(sq, 2000);
