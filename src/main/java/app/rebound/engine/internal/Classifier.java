@@ -86,7 +86,7 @@ public final class Classifier {
             return new Decision(Reason.DELIVERED, "status:" + status);
         }
         String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
-        long[] hits = ReasonText.scan(text);
+        long[] hits = f.hits != null ? f.hits : ReasonText.scan(text);
         f.hits = hits;
         String hosts = Text.lower(f.remoteMta + " " + domainOf(f.recipient) + " " + f.reportingMta);
 

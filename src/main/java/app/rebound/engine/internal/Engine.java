@@ -112,11 +112,15 @@ public final class Engine {
 
     RecipientResult verdict(Fact f) {
         pickStatusAndCode(f);
-        if (f.command.isEmpty()) {
-            f.command = Signals.command(Text.lower(f.diagnostic));
+        String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
+        if (f.hits == null) {
+            f.hits = ReasonText.scan(text);
         }
-        if (f.command.isEmpty() && !f.context.isEmpty()) {
-            f.command = Signals.command(Text.lower(Text.clip(f.context, 4000)));
+        if (f.command.isEmpty()) {
+            f.command = Signals.command(f.hits);
+        }
+        if (f.command.isEmpty() && !f.context.isEmpty() && text != f.context) {
+            f.command = Signals.command(ReasonText.scan(Text.clip(f.context, 4000)));
         }
         Classifier.Decision d = classifier.classify(f);
         Reason reason = d.reason();

@@ -95,7 +95,13 @@ final class ReasonText {
     }
 
     static boolean has(long[] hits, int id) {
-        return Automaton.has(hits, id);
+        return id >= 0 && Automaton.has(hits, id);
+    }
+
+    /** Id of a registered phrase, or -1. */
+    static int idOf(String phrase) {
+        Integer i = PHRASE_IDS.get(phrase);
+        return i == null ? -1 : i;
     }
 
     /** Receiver rule: host hint (remote MTA, recipient domain or reporting MTA must contain it; null = any). */
@@ -468,6 +474,12 @@ final class ReasonText {
         put(Reason.VACATION, a("i am away on vacation", "i am away until", "i am out of the office",
                 "i will be traveling for work on", "out of the office", "out of office"), null);
         RhostRules.register(ReasonText::rh);
+        for (String[] c : Signals.COMMANDS) {
+            id(c[0]);
+        }
+        for (String p : Vendors.phrases()) {
+            id(p);
+        }
         trapIds = ids(new String[] {"spamhaus", "spamcop", "abuseat.org", "barracudacentral",
             "barracuda reputation", "cloudmark", "proofpoint.com/dnsbl", "dnsbl-lookup.cgi", "ipcheck.proofpoint",
             "on our block list", "banned sending ip", "blocked using ", "is in a black list", "blacklisted",

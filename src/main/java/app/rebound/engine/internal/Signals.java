@@ -88,33 +88,34 @@ final class Signals {
         return false;
     }
 
-    /** The SMTP phase a reply answered, from typical MTA wording; "" when unknown. */
-    static String command(String lower) {
-        if (lower.isEmpty()) {
-            return "";
+    /** Phrases that name the SMTP phase a reply answered, in priority order. */
+    static final String[][] COMMANDS = {
+        {"end of data", "DATA"}, {"after data", "DATA"}, {"final data", "DATA"}, {"in reply to data", "DATA"},
+        {">>> data", "DATA"}, {"data command", "DATA"}, {"after the data", "DATA"}, {"did not like our data", "DATA"},
+        {"rcpt to", "RCPT"}, {"in reply to rcpt", "RCPT"}, {">>> rcpt", "RCPT"}, {"did not like our rcpt", "RCPT"},
+        {"rcpt_to", "RCPT"}, {"after rcpt", "RCPT"}, {"rcpt command", "RCPT"}, {"smtp:rcpt", "RCPT"},
+        {"in reply to mail", "MAIL"}, {"after mail from", "MAIL"}, {">>> mail from", "MAIL"},
+        {"mail from command", "MAIL"}, {"did not like our mail", "MAIL"},
+        {"ehlo", "EHLO"}, {"helo", "HELO"}, {"initial connection", "CONN"}, {"greeting", "CONN"},
+    };
+
+    private static final class CommandIds {
+        static final int[] IDS = new int[COMMANDS.length];
+
+        static {
+            for (int i = 0; i < COMMANDS.length; i++) {
+                IDS[i] = ReasonText.idOf(COMMANDS[i][0]);
+            }
         }
-        if (lower.contains("end of data") || lower.contains("after data") || lower.contains("final data")
-                || lower.contains("in reply to data") || lower.contains(">>> data") || lower.contains("data command")
-                || lower.contains("after the data") || lower.contains("did not like our data")) {
-            return "DATA";
-        }
-        if (lower.contains("rcpt to") || lower.contains("in reply to rcpt") || lower.contains(">>> rcpt")
-                || lower.contains("did not like our rcpt") || lower.contains("rcpt_to") || lower.contains("after rcpt")
-                || lower.contains("rcpt command") || lower.contains("smtp:rcpt")) {
-            return "RCPT";
-        }
-        if (lower.contains("in reply to mail") || lower.contains("after mail from") || lower.contains(">>> mail from")
-                || lower.contains("mail from command") || lower.contains("did not like our mail")) {
-            return "MAIL";
-        }
-        if (lower.contains("ehlo")) {
-            return "EHLO";
-        }
-        if (lower.contains("helo")) {
-            return "HELO";
-        }
-        if (lower.contains("initial connection") || lower.contains("greeting")) {
-            return "CONN";
+    }
+
+    /** The SMTP phase a reply answered, from the phrase hits of its text; "" when unknown. */
+    static String command(long[] hits) {
+        int[] ids = CommandIds.IDS;
+        for (int i = 0; i < ids.length; i++) {
+            if (ReasonText.has(hits, ids[i])) {
+                return COMMANDS[i][1];
+            }
         }
         return "";
     }

@@ -13,7 +13,8 @@ final class Vendors {
                 && (human.contains("groups.google.com") || human.contains("Google Groups")
                 || human.contains("Google \u30b0\u30eb\u30fc\u30d7"));
         for (Fact f : facts) {
-            String d = Text.lower(f.diagnostic);
+            long[] h = f.hits != null ? f.hits
+                    : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
             if (googleGroups) {
                 // The group does not exist or the sender may not post to it.
                 preset(f, "rejected", "googlegroups:not-allowed-to-post");
@@ -22,27 +23,27 @@ final class Vendors {
                     && f.decoder.equals("text")) {
                 f.action = "delayed";
             }
-            if (d.contains("retry timeout exceeded") || d.contains("retry time not reached for any host after a long")) {
+            if (hit(h, "retry timeout exceeded") || hit(h, "retry time not reached for any host after a long")) {
                 preset(f, "expired", "exim:retry-timeout");
             }
             // qmail-send wording (qmail-remote/qmail-local messages), more specific than its closing sentence
             // "this message has been in the queue too long".
             for (String[] q : QMAIL) {
-                if (d.contains(q[0])) {
+                if (hit(h, q[0])) {
                     preset(f, q[1], "qmail:" + q[1]);
                     break;
                 }
             }
             for (String[] x : EXCHANGE) {
-                if (d.contains(x[0])) {
+                if (hit(h, x[0])) {
                     preset(f, x[1], "exchange:" + x[1]);
                     break;
                 }
             }
-            if (d.contains("interscan messaging security suite") && d.contains("please check if address is correct")) {
+            if (hit(h, "interscan messaging security suite") && hit(h, "please check if address is correct")) {
                 preset(f, "userunknown", "interscan:check-address");
             }
-            if (d.contains("not listed in public name & address book") || d.contains("not listed in domino directory")) {
+            if (hit(h, "not listed in public name & address book") || hit(h, "not listed in domino directory")) {
                 preset(f, "userunknown", "domino:not-listed");
             }
         }
@@ -71,6 +72,26 @@ final class Vendors {
         {"the recipient's mailbox is full", "mailboxfull"},
         {"the message exceeds the maximum size limit", "mesgtoobig"},
     };
+
+    private static final String[] OTHER = {"retry timeout exceeded", "retry time not reached for any host after a long",
+        "interscan messaging security suite", "please check if address is correct",
+        "not listed in public name & address book", "not listed in domino directory"};
+
+    /** Every phrase this class looks for; registered in the shared automaton. */
+    static java.util.List<String> phrases() {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(OTHER));
+        for (String[] q : QMAIL) {
+            out.add(q[0]);
+        }
+        for (String[] x : EXCHANGE) {
+            out.add(x[0]);
+        }
+        return out;
+    }
+
+    private static boolean hit(long[] hits, String phrase) {
+        return ReasonText.has(hits, ReasonText.idOf(phrase));
+    }
 
     private static void preset(Fact f, String reason, String rule) {
         if (f.presetReason.isEmpty()) {
