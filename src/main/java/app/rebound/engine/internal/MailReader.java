@@ -149,7 +149,9 @@ public final class MailReader {
     public ParsedMail read(byte[] message) {
         ParsedMail mail = new ParsedMail();
         MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, null, null);
-        ts.setRecursionMode(RecursionMode.M_RECURSE);
+        // The returned original is not parsed as a message: only its header block is read (below), which saves
+        // parsing attachments and alternatives nobody looks at.
+        ts.setRecursionMode(RecursionMode.M_NO_RECURSE);
         ts.parse(new ByteArrayInputStream(message));
         // parse() leaves the stream in T_START_MESSAGE of the top message already
         int messageDepth = 1;
@@ -227,6 +229,13 @@ public final class MailReader {
                         BodyDescriptor bd = ts.getBodyDescriptor();
                         String type = lowerOr(bd.getMimeType(), "text/plain");
                         if (!interesting(type) || type.equals("text/html") && hasPlainText(mail)) {
+                            continue;
+                        }
+                        if (type.equals("message/rfc822")) {
+                            if (mail.original == null) {
+                                String head = decode(ts.getDecodedInputStream(), "iso-8859-1", 32 * 1024);
+                                mail.original = Headers.parseBlock(head, 0, limits.maxHeaderCount());
+                            }
                             continue;
                         }
                         String text = decode(ts.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars());
