@@ -139,7 +139,7 @@ final class Decoders {
                 boolean thin = f.diagnostic.length() < 12 || Text.findReplyCode(f.diagnostic) == 0
                         && Text.findStatus(f.diagnostic) == null && !hasLetters(f.diagnostic, 20);
                 if (thin && !f.context.isEmpty()) {
-                    String ctx = Text.clip(f.context, 2000);
+                    String ctx = Text.clip(f.context, 1000);
                     f.diagnostic = f.diagnostic.isEmpty() ? ctx : f.diagnostic + " " + ctx;
                 } else if (!d.isEmpty() && d.length() < 40 && !f.context.isEmpty()
                         && Text.lower(f.context).contains(d)) {
@@ -402,7 +402,7 @@ final class Decoders {
                 f.decoder = "text";
                 f.recipient = addrs.get(k);
                 f.action = "failed";
-                f.diagnostic = Text.clip(Text.squash(head), 2000);
+                f.diagnostic = Text.clip(Text.squash(head), 1000);
                 f.context = f.diagnostic;
                 out.add(f);
                 continue;
@@ -431,7 +431,7 @@ final class Decoders {
                     && (!hasLetters(rest, 12) || addrs.size() == 1)) {
                 sq = Text.squash(head);
             }
-            f.diagnostic = Text.clip(sq, 2000);
+            f.diagnostic = Text.clip(sq, 1000);
             f.context = f.diagnostic;
             out.add(f);
         }
