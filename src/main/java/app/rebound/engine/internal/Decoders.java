@@ -282,14 +282,13 @@ final class Decoders {
     static Map<String, String> recipientBlocks(String human, List<Fact> facts, ParsedMail mail) {
         Map<String, String> out = new LinkedHashMap<>();
         String head = humanHead(mail, human);
-        String lowerHead = Text.lower(head);
         List<int[]> mentions = new ArrayList<>();
         List<String> who = new ArrayList<>();
         for (Fact f : facts) {
             if (f.recipient.isEmpty()) {
                 continue;
             }
-            int at = lowerHead.indexOf(f.recipient);
+            int at = Text.indexOfIgnoreCase(head, f.recipient, 0);
             if (at >= 0) {
                 mentions.add(new int[] {at});
                 who.add(f.recipient);
@@ -315,16 +314,16 @@ final class Decoders {
      * first Reporting-MTA / Final-Recipient line to the next MIME boundary or returned message.
      */
     static String inlineDsn(String human) {
-        String lower = Text.lower(Text.clip(human, 500_000));
-        int fr = lower.indexOf("\nfinal-recipient:");
+        String lower = Text.clip(human, 500_000);
+        int fr = Text.indexOfIgnoreCase(lower, "\nfinal-recipient:", 0);
         if (fr < 0) {
             return null;
         }
-        int rm = lower.indexOf("\nreporting-mta:");
+        int rm = Text.indexOfIgnoreCase(lower, "\nreporting-mta:", 0);
         int start = (rm >= 0 && rm < fr ? rm : fr) + 1;
         int end = lower.length();
         for (String stop : new String[] {"\n--", "\ncontent-type:", "\nreturn-path:", "\nreceived:"}) {
-            int e = lower.indexOf(stop, fr);
+            int e = Text.indexOfIgnoreCase(lower, stop, fr);
             if (e > 0 && e < end) {
                 end = e;
             }
@@ -364,13 +363,12 @@ final class Decoders {
         List<String> addrs = new ArrayList<>();
         List<Integer> pos = new ArrayList<>();
         // X-Failed-Recipients (Exim, Google) names the failed addresses authoritatively.
-        String lowerHead = Text.lower(head);
         for (String v : mail.head.all("x-failed-recipients")) {
             for (int[] a : Text.findAddresses(v, 100)) {
                 String addr = Text.lower(v.substring(a[0], a[1]));
                 if (!addrs.contains(addr) && addrs.size() < maxRecipients) {
                     addrs.add(addr);
-                    pos.add(lowerHead.indexOf(addr));
+                    pos.add(Text.indexOfIgnoreCase(head, addr, 0));
                 }
             }
         }

@@ -480,6 +480,9 @@ final class ReasonText {
         for (String p : Vendors.phrases()) {
             id(p);
         }
+        for (String p : Signals.BOUNCE_BODY) {
+            id(p);
+        }
         trapIds = ids(new String[] {"spamhaus", "spamcop", "abuseat.org", "barracudacentral",
             "barracuda reputation", "cloudmark", "proofpoint.com/dnsbl", "dnsbl-lookup.cgi", "ipcheck.proofpoint",
             "on our block list", "banned sending ip", "blocked using ", "is in a black list", "blacklisted",

@@ -20,7 +20,7 @@ final class Signals {
         "error delivering", "delivery error", "message status", "zustellung", "system administrator",
         "fehlgeschlagen", "mail returned", "delivery notice", "delivery reports about your e-mail"};
 
-    private static final String[] BOUNCE_BODY = {"could not be delivered", "was not delivered", "delivery has failed",
+    static final String[] BOUNCE_BODY = {"could not be delivered", "was not delivered", "delivery has failed",
         "permanent error", "following address(es) failed", "wasn't able to deliver", "was unable to deliver",
         "unable to deliver", "delivery to the following recipient", "undeliverable", "this is the mail system at",
         "permanent fatal errors", "i'm afraid i wasn't able to deliver", "failed permanently",
@@ -54,8 +54,13 @@ final class Signals {
         if (isAutoReply(mail, subject, from, human)) {
             return false;
         }
-        String head = Text.lower(Text.clip(Decoders.humanHead(mail, human), 20_000));
-        return Text.containsAny(head, BOUNCE_BODY);
+        long[] hits = ReasonText.scan(Text.clip(Decoders.humanHead(mail, human), 20_000));
+        for (String p : BOUNCE_BODY) {
+            if (ReasonText.has(hits, ReasonText.idOf(p))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAutoReplyHeaders(ParsedMail mail) {

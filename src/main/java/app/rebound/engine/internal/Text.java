@@ -290,6 +290,24 @@ public final class Text {
         return sb.toString();
     }
 
+    /** indexOf ignoring ASCII case; {@code lowerNeedle} must be lower case. No copy of the haystack. */
+    public static int indexOfIgnoreCase(String hay, String lowerNeedle, int from) {
+        int m = lowerNeedle.length();
+        if (m == 0) {
+            return from;
+        }
+        char first = lowerNeedle.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
+        int last = hay.length() - m;
+        for (int i = Math.max(0, from); i <= last; i++) {
+            char c = hay.charAt(i);
+            if ((c == first || c == firstUpper) && hay.regionMatches(true, i, lowerNeedle, 0, m)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
