@@ -233,8 +233,13 @@ public final class MailReader {
                         }
                         if (type.equals("message/rfc822")) {
                             if (mail.original == null) {
-                                String head = decode(ts.getDecodedInputStream(), "iso-8859-1", 32 * 1024);
+                                String head = readHeaderBlock(ts.getDecodedInputStream(), 32 * 1024);
                                 mail.original = Headers.parseBlock(head, 0, limits.maxHeaderCount());
+                                if (!mail.parts.isEmpty()) {
+                                    // The returned original closes a report; nothing after it is read, which
+                                    // spares scanning large attachments for the closing boundary.
+                                    ts.stop();
+                                }
                             }
                             continue;
                         }
@@ -316,6 +321,30 @@ public final class MailReader {
 
     private static String lowerOr(String s, String dflt) {
         return s == null || s.isEmpty() ? dflt : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads up to the first blank line (the end of a header block), at most {@code max} bytes. */
+    static String readHeaderBlock(InputStream in, int max) throws IOException {
+        byte[] buf = new byte[Math.min(max, 4096)];
+        int n = 0;
+        int scanned = 0;
+        while (n < max) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.min(max, buf.length * 2));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r <= 0) {
+                break;
+            }
+            n += r;
+            for (int i = Math.max(1, scanned); i < n; i++) {
+                if (buf[i] == '\n' && (buf[i - 1] == '\n' || buf[i - 1] == '\r' && i >= 2 && buf[i - 2] == '\n')) {
+                    return new String(buf, 0, i, StandardCharsets.ISO_8859_1);
+                }
+            }
+            scanned = n;
+        }
+        return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     static String decode(InputStream in, String charset, int maxChars) throws IOException {
