@@ -14,9 +14,10 @@
  * <h2>Pipeline</h2>
  * <ol>
  *   <li>Line endings normalised (CRLF, bare CR), mbox split on {@code From } lines.</li>
- *   <li>mime4j pull parser ({@code MimeTokenStream}, no DOM): report headers, decoded text of the report's parts
- *       (any charset/transfer encoding), header of the returned original (message/rfc822, message/global,
- *       text/rfc822-headers, message/global-headers, or the copy inlined after a marker line in plain text).</li>
+ *   <li>mime4j pull parser ({@code MimeTokenStream}, no DOM, no recursion into the returned message): report
+ *       headers, decoded text of the report's parts (any charset/transfer encoding), only the header block of the
+ *       returned original (message/rfc822, message/global, text/rfc822-headers, message/global-headers, or the copy
+ *       inlined after a marker line in plain text); parsing stops after the returned original.</li>
  *   <li>Complaints first: RFC 5965 ARF ({@code message/feedback-report}), Microsoft JMRP, Amazon SES complaints,
  *       Apple {@code X-Apple-Unsubscribe}. Feedback-Type {@code not-spam} and {@code auth-failure} are feedback,
  *       not complaints (type UNDETERMINED).</li>
