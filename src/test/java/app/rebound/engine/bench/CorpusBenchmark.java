@@ -33,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 4, time = 3)
+@Warmup(iterations = 8, time = 3)
 @Measurement(iterations = 6, time = 3)
 public class CorpusBenchmark {
     static final int MAILS = 301;
