@@ -1,0 +1,109 @@
+package app.rebound.engine.cli;
+
+import app.rebound.engine.AnalysisReport;
+import app.rebound.engine.BounceAnalyzer;
+import app.rebound.engine.Outcome;
+import app.rebound.engine.RecipientResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code parse PATH...}: analyses raw mails (files, or directories walked recursively in sorted order) and
+ * prints one JSON object per line per result. Plain Java: no framework is started.
+ */
+public final class ParseCommand {
+    private ParseCommand() {
+    }
+
+    public static int run(String... args) {
+        return run(args, System.out, System.err);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("usage: parse PATH...   (files or directories of raw mails; one JSON line per result)");
+            return 2;
+        }
+        BounceAnalyzer analyzer = BounceAnalyzer.standard();
+        int rc = 0;
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            for (String a : args) {
+                Path p = Path.of(a);
+                List<Path> files = new ArrayList<>();
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> s = Files.walk(p)) {
+                        s.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    } catch (IOException | UncheckedIOException e) {
+                        err.println("parse: cannot read directory " + a + ": " + e.getMessage());
+                        rc = 1;
+                        continue;
+                    }
+                } else if (Files.isRegularFile(p) && Files.isReadable(p)) {
+                    files.add(p);
+                } else {
+                    err.println("parse: cannot read " + a + ": no such readable file or directory");
+                    rc = 1;
+                    continue;
+                }
+                for (Path f : files) {
+                    byte[] raw;
+                    try {
+                        raw = Files.readAllBytes(f);
+                    } catch (IOException | OutOfMemoryError e) {
+                        err.println("parse: cannot read " + f + ": " + e.getMessage());
+                        rc = 1;
+                        continue;
+                    }
+                    writeResults(w, f.toString(), analyzer.analyzeAll(raw), err);
+                }
+                w.flush();
+            }
+            w.flush();
+        } catch (IOException e) {
+            err.println("parse: cannot write output: " + e.getMessage());
+            return 1;
+        }
+        return rc;
+    }
+
+    static void writeResults(Writer w, String file, List<AnalysisReport> reports, PrintStream err)
+            throws IOException {
+        int index = 0;
+        for (AnalysisReport r : reports) {
+            if (r.outcome() == Outcome.UNPARSEABLE) {
+                err.println("parse: " + file + ": unparseable: " + String.join("; ", r.errors()));
+            }
+            for (RecipientResult x : r.recipients()) {
+                index++;
+                StringBuilder sb = new StringBuilder(512);
+                sb.append("{\"file\":").append(Json.quote(file));
+                sb.append(",\"index\":").append(index);
+                sb.append(",\"recipient\":").append(Json.quote(x.recipient()));
+                sb.append(",\"status\":").append(Json.quote(x.statusText()));
+                sb.append(",\"replyCode\":").append(x.replyCode() == 0 ? "null" : Integer.toString(x.replyCode()));
+                sb.append(",\"reason\":").append(Json.quote(x.reason().id()));
+                sb.append(",\"type\":").append(Json.quote(x.type().name()));
+                sb.append(",\"fault\":").append(Json.quote(x.fault().name()));
+                sb.append(",\"suppress\":").append(x.suppress());
+                sb.append(",\"diagnostic\":").append(Json.quote(x.diagnostic()));
+                sb.append(",\"rule\":").append(Json.quote(x.rule()));
+                sb.append("}\n");
+                w.write(sb.toString());
+            }
+        }
+        if (index == 0) {
+            w.write("{\"file\":" + Json.quote(file) + ",\"index\":0}\n");
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package app.rebound.engine.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Aho-Corasick automaton over lower-case phrases: one linear pass over a text reports every phrase it contains,
+ * case-folding on the fly. Immutable after construction and safe to share between threads.
+ */
+final class Automaton {
+    private final long[] keys;      // open-addressing table: (state << 16 | char) + 1, 0 = empty
+    private final int[] targets;
+    private final int mask;
+    private final int[] fail;
+    private final int[][] out;      // phrase ids recognised when entering a state (fail chain merged)
+    private final int size;         // number of phrases
+    private final int[] root = new int[128]; // dense transitions of the start state for ASCII
+    private final int[] edgeStart;  // per state: first edge index; edges sorted by char
+    private final char[] edgeChar;
+    private final int[] edgeTarget;
+
+    Automaton(List<String> phrases) {
+        this.size = phrases.size();
+        int total = 1;
+        for (String p : phrases) {
+            total += p.length();
+        }
+        int cap = Integer.highestOneBit(Math.max(16, total * 2)) << 1;
+        long[] k = new long[cap];
+        int[] t = new int[cap];
+        int m = cap - 1;
+        List<int[]> outs = new ArrayList<>();
+        outs.add(new int[0]);
+        int states = 1;
+        for (int id = 0; id < phrases.size(); id++) {
+            String p = phrases.get(id);
+            int s = 0;
+            for (int i = 0; i < p.length(); i++) {
+                char c = fold(p.charAt(i));
+                int nx = get(k, t, m, s, c);
+                if (nx < 0) {
+                    nx = states++;
+                    outs.add(new int[0]);
+                    put(k, t, m, s, c, nx);
+                }
+                s = nx;
+            }
+            int[] o = outs.get(s);
+            o = Arrays.copyOf(o, o.length + 1);
+            o[o.length - 1] = id;
+            outs.set(s, o);
+        }
+        keys = k;
+        targets = t;
+        mask = m;
+        for (char c = 0; c < 128; c++) {
+            int nx = get(k, t, m, 0, c);
+            root[c] = nx < 0 ? 0 : nx;
+        }
+        fail = new int[states];
+        out = outs.toArray(new int[0][]);
+        // BFS over the trie to set failure links; children are found by scanning the table once.
+        List<List<int[]>> children = new ArrayList<>(states);
+        for (int i = 0; i < states; i++) {
+            children.add(new ArrayList<>(2));
+        }
+        for (int i = 0; i < cap; i++) {
+            if (k[i] != 0) {
+                long key = k[i] - 1;
+                children.get((int) (key >>> 16)).add(new int[] {(int) (key & 0xFFFF), t[i]});
+            }
+        }
+        edgeStart = new int[states + 1];
+        int edges = 0;
+        for (int i = 0; i < states; i++) {
+            edgeStart[i] = edges;
+            edges += children.get(i).size();
+        }
+        edgeStart[states] = edges;
+        edgeChar = new char[edges];
+        edgeTarget = new int[edges];
+        for (int i = 0; i < states; i++) {
+            List<int[]> ch = children.get(i);
+            ch.sort((x, y) -> Integer.compare(x[0], y[0]));
+            for (int j = 0; j < ch.size(); j++) {
+                edgeChar[edgeStart[i] + j] = (char) ch.get(j)[0];
+                edgeTarget[edgeStart[i] + j] = ch.get(j)[1];
+            }
+        }
+        ArrayDeque<Integer> q = new ArrayDeque<>();
+        for (int[] ch : children.get(0)) {
+            fail[ch[1]] = 0;
+            q.add(ch[1]);
+        }
+        while (!q.isEmpty()) {
+            int s = q.poll();
+            for (int[] ch : children.get(s)) {
+                char c = (char) ch[0];
+                int child = ch[1];
+                int f = fail[s];
+                int nx;
+                while ((nx = get(k, t, m, f, c)) < 0 && f != 0) {
+                    f = fail[f];
+                }
+                fail[child] = nx >= 0 && nx != child ? nx : 0;
+                int[] fo = out[fail[child]];
+                if (fo.length > 0) {
+                    int[] o = out[child];
+                    int[] merged = Arrays.copyOf(o, o.length + fo.length);
+                    System.arraycopy(fo, 0, merged, o.length, fo.length);
+                    out[child] = merged;
+                }
+                q.add(child);
+            }
+        }
+    }
+
+    static char fold(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return (char) (c + 32);
+        }
+        if (c < 128) {
+            return c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    private static int get(long[] k, int[] t, int m, int s, char c) {
+        long key = (((long) s) << 16 | c) + 1;
+        int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & m;
+        while (k[h] != 0) {
+            if (k[h] == key) {
+                return t[h];
+            }
+            h = (h + 1) & m;
+        }
+        return -1;
+    }
+
+    private static void put(long[] k, int[] t, int m, int s, char c, int target) {
+        long key = (((long) s) << 16 | c) + 1;
+        int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & m;
+        while (k[h] != 0) {
+            h = (h + 1) & m;
+        }
+        k[h] = key;
+        t[h] = target;
+    }
+
+    private int step(int s, char c) {
+        int lo = edgeStart[s];
+        int hi = edgeStart[s + 1];
+        if (hi - lo <= 6) {
+            for (int i = lo; i < hi; i++) {
+                if (edgeChar[i] == c) {
+                    return edgeTarget[i];
+                }
+            }
+            return -1;
+        }
+        hi--;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = edgeChar[mid];
+            if (m < c) {
+                lo = mid + 1;
+            } else if (m > c) {
+                hi = mid - 1;
+            } else {
+                return edgeTarget[mid];
+            }
+        }
+        return -1;
+    }
+
+    /** Bit set (one bit per phrase id) of the phrases found in {@code text}. */
+    long[] scan(CharSequence text) {
+        long[] hits = new long[(size + 63) >>> 6];
+        int s = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = fold(text.charAt(i));
+            if (s == 0) {
+                if (c < 128) {
+                    s = root[c];
+                    if (s == 0) {
+                        continue;
+                    }
+                } else {
+                    int nx = step(0, c);
+                    if (nx < 0) {
+                        continue;
+                    }
+                    s = nx;
+                }
+            } else {
+                int nx;
+                while ((nx = step(s, c)) < 0 && s != 0) {
+                    s = fail[s];
+                }
+                if (nx < 0) {
+                    s = c < 128 ? root[c] : 0;
+                } else {
+                    s = nx;
+                }
+            }
+            int[] o = out[s];
+            for (int id : o) {
+                hits[id >>> 6] |= 1L << id;
+            }
+        }
+        return hits;
+    }
+
+    static boolean has(long[] hits, int id) {
+        return (hits[id >>> 6] & (1L << id)) != 0;
+    }
+}

@@ -1,0 +1,402 @@
+package app.rebound.engine.internal;
+
+import app.rebound.engine.Limits;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+
+/**
+ * Reads one RFC 5322 message with mime4j's pull parser (no DOM): the report's own headers, the decoded text of
+ * its leaf parts, and the header of the returned original. Bodies inside the returned original are skipped.
+ */
+public final class MailReader {
+    private static final ConcurrentHashMap<String, Charset> CHARSETS = new ConcurrentHashMap<>();
+    private static final Charset NONE = StandardCharsets.ISO_8859_1;
+
+    private final Limits limits;
+    private final MimeConfig config;
+
+    public MailReader(Limits limits) {
+        this.limits = limits;
+        this.config = new MimeConfig.Builder()
+                .setStrictParsing(false)
+                .setMaxLineLen(-1)
+                .setMaxHeaderCount(limits.maxHeaderCount())
+                .setMaxHeaderLen(Math.max(10_000, limits.maxLineLength()))
+                .setMaxContentLen(-1)
+                .setMalformedHeaderStartsBody(true)
+                .build();
+    }
+
+    /** Splits an mbox into messages and normalises line endings to LF. */
+    public static List<byte[]> splitMbox(byte[] raw, int maxMessages) {
+        byte[] data = normaliseLineEndings(raw);
+        java.util.ArrayList<byte[]> out = new java.util.ArrayList<>();
+        if (!containsFromLine(data)) {
+            out.add(data);
+            return out;
+        }
+        int start = 0;
+        int n = data.length;
+        if (startsWithFromLine(data, 0)) {
+            int e = indexOf(data, (byte) '\n', 0);
+            start = e < 0 ? n : e + 1;
+        }
+        int i = start;
+        while (i < n) {
+            int nl = indexOf(data, (byte) '\n', i);
+            if (nl < 0) {
+                break;
+            }
+            // A "From " line after a blank line starts a new message.
+            if (nl + 1 < n && startsWithFromLine(data, nl + 1) && (nl > 0 && data[nl - 1] == '\n'
+                    || looksLikeFromLine(data, nl + 1)) && out.size() < maxMessages - 1) {
+                out.add(java.util.Arrays.copyOfRange(data, start, nl));
+                int e = indexOf(data, (byte) '\n', nl + 1);
+                start = e < 0 ? n : e + 1;
+                i = start;
+                continue;
+            }
+            i = nl + 1;
+        }
+        if (start < n || out.isEmpty()) {
+            out.add(start == 0 ? data : java.util.Arrays.copyOfRange(data, start, n));
+        }
+        return out;
+    }
+
+    private static boolean containsFromLine(byte[] d) {
+        if (startsWithFromLine(d, 0)) {
+            return true;
+        }
+        for (int i = 0; i + 5 < d.length; i++) {
+            if (d[i] == '\n' && d[i + 1] == 'F' && startsWithFromLine(d, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithFromLine(byte[] d, int i) {
+        return i + 5 <= d.length && d[i] == 'F' && d[i + 1] == 'r' && d[i + 2] == 'o' && d[i + 3] == 'm'
+                && d[i + 4] == ' ';
+    }
+
+    /** "From sender@host  Thu Jul  2 12:05:05 2020": a time and a trailing four-digit year. */
+    private static boolean looksLikeFromLine(byte[] d, int i) {
+        int e = indexOf(d, (byte) '\n', i);
+        if (e < 0) {
+            e = d.length;
+        }
+        if (e - i > 200 || e - i < 20) {
+            return false;
+        }
+        String line = new String(d, i, e - i, StandardCharsets.ISO_8859_1).trim();
+        int n = line.length();
+        if (n < 20 || !Character.isDigit(line.charAt(n - 1)) || !Character.isDigit(line.charAt(n - 4))
+                || line.charAt(n - 5) != ' ') {
+            return false;
+        }
+        int colon = line.indexOf(':', 5);
+        return colon > 2 && Character.isDigit(line.charAt(colon - 1)) && Character.isDigit(line.charAt(colon + 1));
+    }
+
+    private static int indexOf(byte[] d, byte b, int from) {
+        for (int i = from; i < d.length; i++) {
+            if (d[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** CRLF and bare CR become LF. Returns the input itself when it has no CR. */
+    public static byte[] normaliseLineEndings(byte[] raw) {
+        int cr = indexOf(raw, (byte) '\r', 0);
+        if (cr < 0) {
+            return raw;
+        }
+        byte[] out = new byte[raw.length];
+        int o = 0;
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (b == '\r') {
+                out[o++] = '\n';
+                if (i + 1 < raw.length && raw[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[o++] = b;
+            }
+        }
+        return java.util.Arrays.copyOf(out, o);
+    }
+
+    public ParsedMail read(byte[] message) {
+        ParsedMail mail = new ParsedMail();
+        MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, null, null);
+        // The returned original is not parsed as a message: only its header block is read (below), which saves
+        // parsing attachments and alternatives nobody looks at.
+        ts.setRecursionMode(RecursionMode.M_NO_RECURSE);
+        ts.parse(new ByteArrayInputStream(message));
+        // parse() leaves the stream in T_START_MESSAGE of the top message already
+        int messageDepth = 1;
+        boolean inMessageHeader = true;
+        int parts = 0;
+        int entities = 0;
+        boolean originalDone = false;
+        Headers originalBeingRead = null;
+        try {
+            for (EntityState st = ts.next(); st != EntityState.T_END_OF_STREAM; st = ts.next()) {
+                if (++entities > limits.maxParts() * 4 + 50) {
+                    mail.errors.add("too many MIME entities; rest ignored");
+                    break;
+                }
+                switch (st) {
+                    case T_START_MESSAGE -> {
+                        messageDepth++;
+                        inMessageHeader = true;
+                        if (messageDepth > limits.maxDepth()) {
+                            mail.errors.add("MIME nesting deeper than " + limits.maxDepth() + "; rest ignored");
+                            return mail;
+                        }
+                        if (messageDepth == 2 && !originalDone) {
+                            originalBeingRead = new Headers();
+                        }
+                    }
+                    case T_END_MESSAGE -> messageDepth--;
+                    case T_FIELD -> {
+                        if (inMessageHeader) {
+                            Field f = ts.getField();
+                            if (skippable(f.getName())) {
+                                continue;
+                            }
+                            if (messageDepth == 1) {
+                                mail.head.add(f.getName(), f.getBody());
+                            } else if (messageDepth == 2 && originalBeingRead != null) {
+                                originalBeingRead.add(f.getName(), f.getBody());
+                            }
+                        }
+                    }
+                    case T_END_HEADER -> {
+                        if (inMessageHeader && messageDepth == 1) {
+                            String ct = mail.head.get("content-type");
+                            int semi = ct.indexOf(';');
+                            mail.topMimeType = lowerOr((semi < 0 ? ct : ct.substring(0, semi)).trim(), "text/plain");
+                            int rt = Text.lower(ct).indexOf("report-type=");
+                            if (rt >= 0) {
+                                mail.topReportType = param(Text.lower(ct), rt + 12);
+                            }
+                        }
+                        if (inMessageHeader && messageDepth == 2 && originalBeingRead != null) {
+                            mail.original = originalBeingRead;
+                            originalBeingRead = null;
+                            originalDone = true;
+                        }
+                        inMessageHeader = false;
+                    }
+                    case T_PREAMBLE, T_EPILOGUE -> {
+                        // Broken multiparts (boundary never used) carry the whole report here.
+                        if (messageDepth == 1 && mail.parts.size() < limits.maxParts()) {
+                            String text = decode(ts.getInputStream(), null, limits.maxTextChars());
+                            if (text.length() > 200) {
+                                mail.parts.add(new Part("text/plain", text));
+                            }
+                        }
+                    }
+                    case T_BODY -> {
+                        if (messageDepth != 1) {
+                            continue;
+                        }
+                        if (++parts > limits.maxParts()) {
+                            mail.errors.add("more than " + limits.maxParts() + " parts; rest ignored");
+                            return mail;
+                        }
+                        BodyDescriptor bd = ts.getBodyDescriptor();
+                        String type = lowerOr(bd.getMimeType(), "text/plain");
+                        if (!interesting(type) || type.equals("text/html") && hasPlainText(mail)) {
+                            continue;
+                        }
+                        if (type.equals("message/rfc822")) {
+                            if (mail.original == null) {
+                                String head = readHeaderBlock(ts.getDecodedInputStream(), 32 * 1024);
+                                mail.original = Headers.parseBlock(head, 0, limits.maxHeaderCount());
+                                if (!mail.parts.isEmpty()) {
+                                    // The returned original closes a report; nothing after it is read, which
+                                    // spares scanning large attachments for the closing boundary.
+                                    ts.stop();
+                                }
+                            }
+                            continue;
+                        }
+                        String text = decode(ts.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars());
+                        if (type.equals("text/html")) {
+                            text = Text.stripHtml(text);
+                        }
+                        Part p = new Part(type, text);
+                        mail.parts.add(p);
+                        if (p.isReturnedHeaders() && mail.original == null) {
+                            mail.original = Headers.parseBlock(text, 0, limits.maxHeaderCount());
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        } catch (MimeException | IOException | RuntimeException e) {
+            mail.errors.add("MIME structure broken: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + Text.clip(e.getMessage(), 200)));
+        }
+        return mail;
+    }
+
+    /** Trace and signature fields nobody here reads; skipping them saves most header work. */
+    private static boolean skippable(String name) {
+        if (name.length() < 4) {
+            return false;
+        }
+        char c = name.charAt(0);
+        if (c == 'R' || c == 'r') {
+            return name.equalsIgnoreCase("received");
+        }
+        if (c == 'D' || c == 'd') {
+            return name.regionMatches(true, 0, "dkim-", 0, 5) || name.regionMatches(true, 0, "domainkey", 0, 9);
+        }
+        if (c == 'A' || c == 'a') {
+            return name.regionMatches(true, 0, "arc-", 0, 4)
+                    || name.equalsIgnoreCase("authentication-results");
+        }
+        if (c == 'X' || c == 'x') {
+            return name.regionMatches(true, 0, "x-ms-", 0, 5) || name.regionMatches(true, 0, "x-microsoft", 0, 11)
+                    || name.regionMatches(true, 0, "x-forefront", 0, 11) || name.regionMatches(true, 0, "x-google", 0, 8)
+                    || name.regionMatches(true, 0, "x-gm-", 0, 5) || name.equalsIgnoreCase("x-received")
+                    || name.regionMatches(true, 0, "x-exchange", 0, 10);
+        }
+        return false;
+    }
+
+    private static boolean hasPlainText(ParsedMail mail) {
+        for (Part p : mail.parts) {
+            if (p.mimeType().equals("text/plain") && !p.text().isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String param(String ct, int from) {
+        int i = from;
+        if (i < ct.length() && ct.charAt(i) == '"') {
+            i++;
+        }
+        int e = i;
+        while (e < ct.length() && ct.charAt(e) != ';' && ct.charAt(e) != '"' && ct.charAt(e) > ' ') {
+            e++;
+        }
+        return ct.substring(i, e);
+    }
+
+    private static boolean interesting(String type) {
+        return switch (type) {
+            case "text/plain", "text/html", "text/enriched", "text/rfc822-headers", "message/delivery-status",
+                 "message/global-delivery-status", "message/feedback-report", "message/global-headers",
+                 "message/global", "message/partial", "message/rfc822" -> true;
+            default -> false;
+        };
+    }
+
+    private static String lowerOr(String s, String dflt) {
+        return s == null || s.isEmpty() ? dflt : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads up to the first blank line (the end of a header block), at most {@code max} bytes. */
+    static String readHeaderBlock(InputStream in, int max) throws IOException {
+        byte[] buf = new byte[Math.min(max, 4096)];
+        int n = 0;
+        int scanned = 0;
+        while (n < max) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.min(max, buf.length * 2));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r <= 0) {
+                break;
+            }
+            n += r;
+            for (int i = Math.max(1, scanned); i < n; i++) {
+                if (buf[i] == '\n' && (buf[i - 1] == '\n' || buf[i - 1] == '\r' && i >= 2 && buf[i - 2] == '\n')) {
+                    return new String(buf, 0, i, StandardCharsets.ISO_8859_1);
+                }
+            }
+            scanned = n;
+        }
+        return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    static String decode(InputStream in, String charset, int maxChars) throws IOException {
+        byte[] bytes = in.readNBytes(maxChars);
+        Charset cs = charsetFor(charset);
+        if (cs == NONE) {
+            boolean high = false;
+            for (byte b : bytes) {
+                if (b < 0) {
+                    high = true;
+                    break;
+                }
+            }
+            cs = high ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        }
+        return new String(bytes, cs);
+    }
+
+    static Charset charsetFor(String name) {
+        if (name == null || name.isEmpty()) {
+            return NONE;
+        }
+        String key = name.toLowerCase(Locale.ROOT).trim();
+        if (key.equals("us-ascii") || key.equals("ascii")) {
+            return NONE;
+        }
+        return CHARSETS.computeIfAbsent(key.length() > 40 ? "?" : key, k -> {
+            String alias = switch (k) {
+                case "shift-jis", "sjis", "x-sjis", "ms932", "cp932", "windows-31j" -> "windows-31j";
+                case "ks_c_5601-1987", "ks_c_5601" -> "EUC-KR";
+                case "gb2312", "gbk", "x-gbk" -> "GBK";
+                case "utf8" -> "UTF-8";
+                case "iso-2022-jp", "iso-2022-jp-2", "csiso2022jp" -> "ISO-2022-JP";
+                default -> k;
+            };
+            try {
+                return Charset.forName(alias);
+            } catch (RuntimeException e) {
+                return NONE;
+            }
+        });
+    }
+
+    /** Decodes RFC 2047 encoded words, never throwing. */
+    public static String decodeWords(String s) {
+        if (s == null || s.indexOf("=?") < 0) {
+            return s == null ? "" : s;
+        }
+        try {
+            return DecoderUtil.decodeEncodedWords(s, DecodeMonitor.SILENT);
+        } catch (RuntimeException e) {
+            return s;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package app.rebound.engine.internal;
+
+/** Cheap message-level signals: is this a bounce, an auto-reply; SMTP phase; blocklist/trap hints. */
+final class Signals {
+    private Signals() {
+    }
+
+    private static final String[] DAEMON_LOCALS = {"mailer-daemon", "mailer_daemon", "mail-daemon", "maildaemon",
+        "postmaster", "mail.daemon", "mdaemon", "bounce", "bounces", "nobody", "mailerdaemon", "root",
+        "mail-delivery-subsystem", "mailer", "mail_delivery_system", "daemon", "microsoftexchange"};
+
+    private static final String[] BOUNCE_SUBJECTS = {"undeliver", "undelivered", "delivery status", "delivery failure",
+        "failure notice", "returned mail", "mail delivery failed", "delivery notification", "non remis",
+        "nicht zustellbar", "unzustellbar", "could not be delivered", "mail system error", "delivery failed",
+        "delivery has failed", "permanent error", "message not delivered", "rejected", "mail failure",
+        "delivery problem", "failed delivery", "returned to sender", "notification d'etat de la distribution",
+        "non-delivery", "nondelivery", "warning: message", "delayed mail", "delivery delayed", "mail error",
+        "error sending", "unable to deliver", "undeliverable", "bounce", "delivery report", "failed mail",
+        "message delivery failure", "nao entregue", "no se puede entregar", "returned message", "mail could not",
+        "error delivering", "delivery error", "message status", "zustellung", "system administrator",
+        "fehlgeschlagen", "mail returned", "delivery notice", "delivery reports about your e-mail"};
+
+    static final String[] BOUNCE_BODY = {"could not be delivered", "was not delivered", "delivery has failed",
+        "permanent error", "following address(es) failed", "wasn't able to deliver", "was unable to deliver",
+        "unable to deliver", "delivery to the following recipient", "undeliverable", "this is the mail system at",
+        "permanent fatal errors", "i'm afraid i wasn't able to deliver", "failed permanently",
+        "delivery failed", "message could not be delivered", "your message did not reach",
+        "returned to you", "could not deliver", "couldn't be delivered", "message was not sent",
+        "following recipients failed", "host unknown", "user unknown", "transcript of session follows",
+        "delivery to the following recipients failed", "failed to deliver", "rejected your message",
+        "there was an error delivering your mail", "message you sent", "not be delivered"};
+
+    static boolean isDaemon(String from) {
+        int at = from.indexOf('@');
+        String local = at < 0 ? from : from.substring(0, at);
+        for (String d : DAEMON_LOCALS) {
+            if (local.equals(d) || local.startsWith(d + "+") || local.startsWith(d + "-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean looksLikeBounce(ParsedMail mail, String subject, String from, String human) {
+        String subj = Text.lower(subject);
+        String rp = mail.head.get("return-path").trim();
+        boolean nullSender = rp.equals("<>") || rp.equals("< >");
+        if (isDaemon(from) || nullSender && !isAutoReplyHeaders(mail)) {
+            return true;
+        }
+        if (Text.containsAny(subj, BOUNCE_SUBJECTS)) {
+            return true;
+        }
+        if (isAutoReply(mail, subject, from, human)) {
+            return false;
+        }
+        long[] hits = ReasonText.scan(Text.clip(Decoders.humanHead(mail, human), 20_000));
+        for (String p : BOUNCE_BODY) {
+            if (ReasonText.has(hits, ReasonText.idOf(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAutoReplyHeaders(ParsedMail mail) {
+        String as = Text.lower(mail.head.get("auto-submitted"));
+        String prec = Text.lower(mail.head.get("precedence"));
+        return as.startsWith("auto-replied") && !Text.lower(mail.head.get("content-type")).contains("report")
+                || mail.head.has("x-autoreply") || mail.head.has("x-autorespond")
+                || mail.head.has("x-autoresponder") || prec.contains("auto_reply")
+                || Text.lower(mail.head.get("x-apple-action")).contains("vacation");
+    }
+
+    private static final String[] AUTO_SUBJECTS = {"auto:", "auto response", "automatic reply", "autoreply",
+        "auto-reply", "out of office", "out of the office", "autosvar", "réponse automatique",
+        "reponse automatique", "automatische antwort", "abwesenheitsnotiz", "vacation", "risposta automatica",
+        "respuesta automática", "away from my mail", "on vacation", "office closed"};
+
+    static boolean isAutoReply(ParsedMail mail, String subject, String from, String human) {
+        if (isAutoReplyHeaders(mail)) {
+            return true;
+        }
+        String subj = Text.lower(subject);
+        if (Text.containsAny(subj, AUTO_SUBJECTS)) {
+            return true;
+        }
+        String as = Text.lower(mail.head.get("auto-submitted"));
+        if (as.startsWith("auto-") || Text.lower(mail.head.get("x-auto-response-suppress")).contains("oof")) {
+            String body = Text.lower(Text.clip(human, 5000));
+            return ReasonText.matches(app.rebound.engine.Reason.VACATION, body);
+        }
+        return false;
+    }
+
+    /** Phrases that name the SMTP phase a reply answered, in priority order. */
+    static final String[][] COMMANDS = {
+        {"end of data", "DATA"}, {"after data", "DATA"}, {"final data", "DATA"}, {"in reply to data", "DATA"},
+        {">>> data", "DATA"}, {"data command", "DATA"}, {"after the data", "DATA"}, {"did not like our data", "DATA"},
+        {"rcpt to", "RCPT"}, {"in reply to rcpt", "RCPT"}, {">>> rcpt", "RCPT"}, {"did not like our rcpt", "RCPT"},
+        {"rcpt_to", "RCPT"}, {"after rcpt", "RCPT"}, {"rcpt command", "RCPT"}, {"smtp:rcpt", "RCPT"},
+        {"in reply to mail", "MAIL"}, {"after mail from", "MAIL"}, {">>> mail from", "MAIL"},
+        {"mail from command", "MAIL"}, {"did not like our mail", "MAIL"},
+        {"ehlo", "EHLO"}, {"helo", "HELO"}, {"initial connection", "CONN"}, {"greeting", "CONN"},
+    };
+
+    private static final class CommandIds {
+        static final int[] IDS = new int[COMMANDS.length];
+
+        static {
+            for (int i = 0; i < COMMANDS.length; i++) {
+                IDS[i] = ReasonText.idOf(COMMANDS[i][0]);
+            }
+        }
+    }
+
+    /** The SMTP phase a reply answered, from the phrase hits of its text; "" when unknown. */
+    static String command(long[] hits) {
+        int[] ids = CommandIds.IDS;
+        for (int i = 0; i < ids.length; i++) {
+            if (ReasonText.has(hits, ids[i])) {
+                return COMMANDS[i][1];
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The enhanced status code of the SMTP reply inside a diagnostic: the one right after a reply code
+     * ("550-5.7.1", "550 '5.2.2") if any, else the first one.
+     */
+    static String statusInReply(String diag) {
+        String first = Text.findStatus(diag);
+        if (first == null) {
+            return null;
+        }
+        String d = Text.clip(diag, 4000);
+        int n = d.length();
+        for (int i = 0; i + 6 < n; i++) {
+            char c = d.charAt(i);
+            if ((c == '4' || c == '5') && Character.isDigit(d.charAt(i + 1)) && Character.isDigit(d.charAt(i + 2))
+                    && (i == 0 || !Character.isLetterOrDigit(d.charAt(i - 1)) && d.charAt(i - 1) != '.')) {
+                int j = i + 3;
+                int k = j;
+                while (k < n && k - j < 3 && (d.charAt(k) == ' ' || d.charAt(k) == '-' || d.charAt(k) == '\''
+                        || d.charAt(k) == '"')) {
+                    k++;
+                }
+                if (k > j && k < n && d.charAt(k) == c) {
+                    String s = Text.findStatus(d.substring(k, Math.min(n, k + 12)));
+                    if (s != null && d.startsWith(s, k)) {
+                        return s;
+                    }
+                }
+            }
+        }
+        return first;
+    }
+
+    /** SMTP reply code in a diagnostic, preferring one at the start or right after "said:". */
+    static int replyCode(String diag) {
+        if (diag.isEmpty()) {
+            return 0;
+        }
+        String d = Text.clip(diag, 4000);
+        String lower = Text.lower(d);
+        int said = lower.indexOf("said:");
+        if (said < 0) {
+            said = lower.indexOf("said ");
+        }
+        if (said >= 0) {
+            int c = Text.findReplyCode(d.substring(said + 5));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Text.findReplyCode(d);
+    }
+
+}

@@ -1,0 +1,314 @@
+package app.rebound.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Linear-time string helpers. No regular expressions: all scanning is bounded by the input length. */
+public final class Text {
+    private Text() {
+    }
+
+    public static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Removes header folding: CR/LF followed by blanks become one space. */
+    public static String unfold(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n') {
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** Collapses all whitespace runs to one space and trims. */
+    public static String squash(CharSequence s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c == '\u00a0') {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    public static boolean containsAny(String haystack, String[] needles) {
+        for (String n : needles) {
+            if (haystack.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the first needle found, or null. */
+    public static String firstOf(String haystack, String[] needles) {
+        for (String n : needles) {
+            if (haystack.contains(n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** True when all parts occur in this order (non-overlapping). */
+    public static boolean aligned(String haystack, String[] parts) {
+        int from = 0;
+        for (String p : parts) {
+            int i = haystack.indexOf(p, from);
+            if (i < 0) {
+                return false;
+            }
+            from = i + p.length();
+        }
+        return true;
+    }
+
+    public static boolean alignedAny(String haystack, String[][] pairs) {
+        for (String[] p : pairs) {
+            if (aligned(haystack, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLocalChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                || c == '-' || c == '+' || c == '=' || c == '%' || c == '/' || c == '\'' || c == '!' || c == '#'
+                || c == '$' || c == '&' || c == '*' || c == '?' || c == '^' || c == '`' || c == '{' || c == '}'
+                || c == '|' || c == '~' || c > 127 && Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isDomainChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+                || c == '[' || c == ']' || c > 127 && Character.isLetterOrDigit(c);
+    }
+
+    /** All e-mail addresses in the text, in order, as written (not lower-cased). */
+    public static List<int[]> findAddresses(String s, int max) {
+        List<int[]> out = new ArrayList<>();
+        int n = s.length();
+        int from = 0;
+        while (out.size() < max) {
+            int at = s.indexOf('@', from);
+            if (at < 0) {
+                break;
+            }
+            int b = at;
+            while (b > 0 && at - b < 128 && isLocalChar(s.charAt(b - 1))) {
+                b--;
+            }
+            while (b < at && (s.charAt(b) == '.' || s.charAt(b) == '\'' || s.charAt(b) == '`')) {
+                b++;
+            }
+            int e = at + 1;
+            boolean dot = false;
+            while (e < n && e - at < 256 && isDomainChar(s.charAt(e))) {
+                if (s.charAt(e) == '.') {
+                    dot = true;
+                }
+                e++;
+            }
+            while (e > at + 1 && (s.charAt(e - 1) == '.' || s.charAt(e - 1) == '-')) {
+                e--;
+            }
+            from = Math.max(at + 1, e);
+            if (b < at && e > at + 1 && dot) {
+                out.add(new int[] {b, e});
+            }
+        }
+        return out;
+    }
+
+    /** The first address in a header-like value ("Name <a@b>", "rfc822; a@b"), lower-cased, or "". */
+    public static String firstAddress(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        List<int[]> a = findAddresses(s, 1);
+        if (a.isEmpty()) {
+            return "";
+        }
+        return lower(s.substring(a.get(0)[0], a.get(0)[1]));
+    }
+
+    /** Finds an enhanced status code "d.ddd.ddd" not part of a longer dotted number; returns it or null. */
+    public static String findStatus(String s) {
+        int n = s.length();
+        for (int i = 0; i + 4 < n; i++) {
+            char c = s.charAt(i);
+            if ((c == '2' || c == '4' || c == '5') && s.charAt(i + 1) == '.') {
+                if (i > 0) {
+                    char p = s.charAt(i - 1);
+                    if (Character.isDigit(p) || p == '.' || Character.isLetter(p)) {
+                        continue;
+                    }
+                }
+                int j = i + 2;
+                int d1 = 0;
+                while (j < n && Character.isDigit(s.charAt(j)) && d1 < 4) {
+                    j++;
+                    d1++;
+                }
+                if (d1 == 0 || d1 > 3 || j >= n || s.charAt(j) != '.') {
+                    continue;
+                }
+                j++;
+                int d2 = 0;
+                while (j < n && Character.isDigit(s.charAt(j)) && d2 < 4) {
+                    j++;
+                    d2++;
+                }
+                if (d2 == 0 || d2 > 3) {
+                    continue;
+                }
+                if (j < n) {
+                    char q = s.charAt(j);
+                    if (Character.isDigit(q) || Character.isLetter(q)) {
+                        continue;
+                    }
+                    if (q == '.' && j + 1 < n && Character.isDigit(s.charAt(j + 1))) {
+                        continue;
+                    }
+                }
+                return s.substring(i, j);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Finds an SMTP reply code: three digits [245]xx standing alone, followed by blank, '-' or end, and not
+     * part of a dotted/longer number. Returns 0 when none.
+     */
+    public static int findReplyCode(String s) {
+        int n = s.length();
+        for (int i = 0; i + 2 < n; i++) {
+            char c = s.charAt(i);
+            if (c != '2' && c != '4' && c != '5') {
+                continue;
+            }
+            char c1 = s.charAt(i + 1);
+            char c2 = s.charAt(i + 2);
+            if (!Character.isDigit(c1) || !Character.isDigit(c2) || c1 > '5') {
+                continue;
+            }
+            if (i > 0) {
+                char p = s.charAt(i - 1);
+                if (Character.isLetterOrDigit(p) || p == '.' || p == '-' || p == '/' || p == ':' && i > 1
+                        && Character.isDigit(s.charAt(i - 2)) || p == '#' || p == '+' || p == '=') {
+                    continue;
+                }
+            }
+            if (i + 3 < n) {
+                char q = s.charAt(i + 3);
+                if (!(q == ' ' || q == '-' || q == '\t' || q == '\n' || q == '\r')) {
+                    continue;
+                }
+                if (q == '-' && i + 4 < n && !Character.isDigit(s.charAt(i + 4)) && s.charAt(i + 4) != ' '
+                        && !Character.isLetter(s.charAt(i + 4))) {
+                    continue;
+                }
+            }
+            int code = (c - '0') * 100 + (c1 - '0') * 10 + (c2 - '0');
+            if (code == 200 || code == 400 || code == 500 && i + 3 < n && s.charAt(i + 3) == '-') {
+                // too often part of other numbers; still accept plain "500 "
+                if (code != 500) {
+                    continue;
+                }
+            }
+            return code;
+        }
+        return 0;
+    }
+
+    /** Strips HTML tags and decodes the most common entities. */
+    public static String stripHtml(String html) {
+        StringBuilder sb = new StringBuilder(html.length());
+        int n = html.length();
+        boolean inTag = false;
+        for (int i = 0; i < n; i++) {
+            char c = html.charAt(i);
+            if (inTag) {
+                if (c == '>') {
+                    inTag = false;
+                }
+                continue;
+            }
+            if (c == '<' && i + 1 < n && (Character.isLetter(html.charAt(i + 1)) || html.charAt(i + 1) == '/'
+                    || html.charAt(i + 1) == '!')) {
+                String tag = lower(html.substring(i + 1, Math.min(n, i + 6)));
+                if (tag.startsWith("br") || tag.startsWith("p") || tag.startsWith("/p") || tag.startsWith("div")
+                        || tag.startsWith("/div") || tag.startsWith("tr") || tag.startsWith("li")) {
+                    sb.append('\n');
+                }
+                inTag = true;
+                continue;
+            }
+            if (c == '&') {
+                int semi = html.indexOf(';', i);
+                if (semi > i && semi - i < 8) {
+                    String ent = html.substring(i + 1, semi);
+                    String rep = switch (ent) {
+                        case "lt" -> "<";
+                        case "gt" -> ">";
+                        case "amp" -> "&";
+                        case "quot" -> "\"";
+                        case "nbsp" -> " ";
+                        case "#39", "apos" -> "'";
+                        default -> null;
+                    };
+                    if (rep != null) {
+                        sb.append(rep);
+                        i = semi;
+                        continue;
+                    }
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** indexOf ignoring ASCII case; {@code lowerNeedle} must be lower case. No copy of the haystack. */
+    public static int indexOfIgnoreCase(String hay, String lowerNeedle, int from) {
+        int m = lowerNeedle.length();
+        if (m == 0) {
+            return from;
+        }
+        char first = lowerNeedle.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
+        int last = hay.length() - m;
+        for (int i = Math.max(0, from); i <= last; i++) {
+            char c = hay.charAt(i);
+            if ((c == first || c == firstUpper) && hay.regionMatches(true, i, lowerNeedle, 0, m)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
