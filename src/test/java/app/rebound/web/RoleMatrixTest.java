@@ -54,6 +54,9 @@ class RoleMatrixTest {
                 Route.get("/subscribers?q=user&after={subscriberCursor}", Role.MARKETER),
                 Route.fragment("/subscribers?q=user", Role.MARKETER),
                 Route.get("/subscribers/{subscriber}", Role.MARKETER),
+                Route.get("/inspector", Role.SUPPORT),
+                // Allowed roles reach the inspector, which refuses the empty form with 400; others get 403.
+                new Route("POST", "/inspector", false, Role.SUPPORT, 400, 403),
                 Route.get("/sending-servers", Role.ADMIN),
                 Route.get("/sending-servers/{server}", Role.ADMIN),
                 // Switching tenant: any member, to a tenant they belong to; without a membership there is none.
