@@ -238,7 +238,7 @@ public final class MailReader {
                                 if (!mail.parts.isEmpty()) {
                                     // The returned original closes a report; nothing after it is read, which
                                     // spares scanning large attachments for the closing boundary.
-                                    ts.stop();
+                                    return mail;
                                 }
                             }
                             continue;
