@@ -139,10 +139,17 @@ public final class Classifier {
             return new Decision(Reason.AUTHFAILURE, "text:authfailure");
         }
         // UserUnknown
+        Reason vetoed = null;
         if (byStatus == Reason.USERUNKNOWN) {
-            if (!ReasonText.matches(Reason.NORELAYING, hits, text) && !ReasonText.matches(Reason.BLOCKED, hits, text)
-                    && !ReasonText.matches(Reason.MAILBOXFULL, hits, text) && !ReasonText.matches(Reason.HASMOVED, hits, text)
-                    && !ReasonText.matches(Reason.REJECTED, hits, text) && !ReasonText.matches(Reason.NOTACCEPT, hits, text)) {
+            // X.1.x says "bad address", but the text may say the sender, the IP or the relay was refused.
+            for (Reason other : new Reason[] {Reason.NORELAYING, Reason.BLOCKED, Reason.MAILBOXFULL, Reason.HASMOVED,
+                Reason.REJECTED, Reason.NOTACCEPT}) {
+                if (ReasonText.matches(other, hits, text)) {
+                    vetoed = other;
+                    break;
+                }
+            }
+            if (vetoed == null) {
                 return new Decision(Reason.USERUNKNOWN, statusRule);
             }
         } else if (cmd.equals("RCPT") && (ReasonText.matches(Reason.USERUNKNOWN, hits, text)
@@ -235,6 +242,10 @@ public final class Classifier {
             }
             if (f.replyCode == 521 || f.replyCode == 556) {
                 return new Decision(Reason.NOTACCEPT, "replycode:" + f.replyCode);
+            }
+            if (vetoed != null && (vetoed != Reason.REJECTED || Text.lower(text).contains("sender"))) {
+                // Never call an address dead when the reply blames something else.
+                return new Decision(vetoed, "text:" + vetoed.id() + "-over-" + status);
             }
             if (byStatus != null) {
                 return new Decision(byStatus, statusRule);

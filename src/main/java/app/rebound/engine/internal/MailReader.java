@@ -44,9 +44,27 @@ public final class MailReader {
 
     /** Splits an mbox into messages and normalises line endings to LF. */
     public static List<byte[]> splitMbox(byte[] raw, int maxMessages) {
-        byte[] data = normaliseLineEndings(raw);
         java.util.ArrayList<byte[]> out = new java.util.ArrayList<>();
-        if (!containsFromLine(data)) {
+        // One pass: does the input need line-ending normalisation, and can it hold more than one message?
+        boolean cr = false;
+        boolean fromLine = startsWithFromLine(raw, 0);
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (b == '\r') {
+                cr = true;
+                if (fromLine) {
+                    break;
+                }
+            } else if (b == '\n' && !fromLine && i + 5 < raw.length && raw[i + 1] == 'F'
+                    && startsWithFromLine(raw, i + 1)) {
+                fromLine = true;
+                if (cr) {
+                    break;
+                }
+            }
+        }
+        byte[] data = cr ? normaliseLineEndings(raw) : raw;
+        if (!fromLine && !(cr && containsFromLine(data))) {
             out.add(data);
             return out;
         }
@@ -238,7 +256,7 @@ public final class MailReader {
                                 if (!mail.parts.isEmpty()) {
                                     // The returned original closes a report; nothing after it is read, which
                                     // spares scanning large attachments for the closing boundary.
-                                    ts.stop();
+                                    return mail;
                                 }
                             }
                             continue;
