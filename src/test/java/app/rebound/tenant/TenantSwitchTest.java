@@ -67,7 +67,9 @@ class TenantSwitchTest {
         HttpResponse<String> switched = browser.postForm("/tenant", Map.of("tenant", b));
         assertEquals(303, switched.statusCode());
         campaigns = browser.get("/campaigns").body();
+        assertTrue(campaigns.contains("Now working in SWB Org"), "a flash message confirms the switch");
         assertTrue(campaigns.contains("/campaigns/" + wb.campaignId() + "\""), "now in tenant B");
+        assertFalse(browser.get("/campaigns").body().contains("Now working in"), "the flash shows once");
         assertFalse(campaigns.contains("/campaigns/" + wa.campaignId() + "\""), "no longer sees tenant A");
         assertEquals(404, browser.get("/campaigns/" + wa.campaignId()).statusCode());
         assertEquals(403, browser.get("/sending-servers").statusCode(), "only a marketer in B");

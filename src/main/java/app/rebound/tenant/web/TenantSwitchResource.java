@@ -1,7 +1,9 @@
 package app.rebound.tenant.web;
 
 import app.rebound.tenant.CurrentMember;
+import app.rebound.tenant.MemberTenant;
 import app.rebound.tenant.MembershipAugmentor;
+import app.rebound.web.Flash;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +20,11 @@ import java.net.URI;
 @Authenticated
 public class TenantSwitchResource {
     private final CurrentMember member;
+    private final Flash flash;
 
-    public TenantSwitchResource(CurrentMember member) {
+    public TenantSwitchResource(CurrentMember member, Flash flash) {
         this.member = member;
+        this.flash = flash;
     }
 
     @GET
@@ -33,9 +37,9 @@ public class TenantSwitchResource {
     @Path("tenant")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response switchTenant(@FormParam("tenant") String tenant) {
-        if (tenant == null || member.memberships().stream().noneMatch(m -> m.tenantId().equals(tenant))) {
-            throw new BadRequestException("You are not a member of that organisation.");
-        }
+        MemberTenant target = member.memberships().stream().filter(m -> m.tenantId().equals(tenant)).findFirst()
+                .orElseThrow(() -> new BadRequestException("You are not a member of that organisation."));
+        flash.set("Now working in " + target.tenantName() + " as " + target.role().code() + ".");
         NewCookie cookie = new NewCookie.Builder(MembershipAugmentor.TENANT_COOKIE).value(tenant).path("/")
                 .httpOnly(true).sameSite(NewCookie.SameSite.LAX).maxAge(60 * 60 * 24 * 365).build();
         return Response.seeOther(URI.create("/campaigns")).cookie(cookie).build();
