@@ -27,6 +27,8 @@ final class Automaton {
      * the row of the next state; negative (high bit set) when that state recognises at least one phrase.
      */
     private final int[] delta;
+    /** {@link #out} indexed by the BFS rank used in {@link #delta}. */
+    private final int[][] outByRank;
 
     Automaton(List<String> phrases) {
         this.size = phrases.size();
@@ -136,30 +138,40 @@ final class Automaton {
         if ((long) states * nc >= Integer.MAX_VALUE) {
             throw new IllegalStateException("automaton too large: " + states + " states x " + nc + " classes");
         }
-        // delta(s, c) = goto(s, c) if defined, else delta(fail(s), c); the start state loops on itself.
-        // States in BFS order, so fail(s) (shallower) is complete before s.
-        int[] d = new int[states * nc];
+        // States are renumbered in breadth-first order, so the shallow states that almost every text visits
+        // share a few cache lines at the start of the table.
         int[] order = new int[states];
+        int[] rank = new int[states];
         int head = 0;
         int tail = 0;
         order[tail++] = 0;
         while (head < tail) {
-            int s = order[head++];
+            int s = order[head];
+            rank[s] = head++;
             for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
                 order[tail++] = edgeTarget[e];
             }
+        }
+        // delta(s, c) = goto(s, c) if defined, else delta(fail(s), c); the start state loops on itself.
+        // In BFS order fail(s), being shallower, is complete before s. Class 0 always leads to the start state.
+        int[] d = new int[states * nc];
+        int[][] byRank = new int[states][];
+        for (int r = 0; r < states; r++) {
+            int s = order[r];
+            byRank[r] = out[s];
             for (int cl = 1; cl < nc; cl++) {
                 int nx = step(s, charOfClass[cl]);
-                if (nx < 0) {
-                    nx = s == 0 ? 0 : d[fail[s] * nc + cl] & Integer.MAX_VALUE;
-                    nx /= nc;
+                int row;
+                if (nx >= 0) {
+                    row = rank[nx] * nc | (out[nx].length > 0 ? Integer.MIN_VALUE : 0);
+                } else {
+                    row = s == 0 ? 0 : d[rank[fail[s]] * nc + cl];
                 }
-                d[s * nc + cl] = nx * nc | (out[nx].length > 0 ? Integer.MIN_VALUE : 0);
+                d[r * nc + cl] = row;
             }
-            // class 0: no phrase continues with this char, nor does any suffix: back to the start state
-            d[s * nc] = 0;
         }
         delta = d;
+        outByRank = byRank;
     }
 
     static char fold(char c) {
@@ -232,7 +244,7 @@ final class Automaton {
             int t = d[s + cls[text.charAt(i)]];
             if (t < 0) {
                 t &= Integer.MAX_VALUE;
-                for (int id : out[t / nc]) {
+                for (int id : outByRank[t / nc]) {
                     hits[id >>> 6] |= 1L << id;
                 }
             }
