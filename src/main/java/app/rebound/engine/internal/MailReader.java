@@ -183,6 +183,7 @@ public final class MailReader {
 
     public ParsedMail read(byte[] message) {
         ParsedMail mail = new ParsedMail();
+        Scratch scratch = new Scratch();
         MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, null, null);
         // The returned original is not parsed as a message: only its header block is read (below), which saves
         // parsing attachments and alternatives nobody looks at.
@@ -247,7 +248,7 @@ public final class MailReader {
                     case T_PREAMBLE, T_EPILOGUE -> {
                         // Broken multiparts (boundary never used) carry the whole report here.
                         if (messageDepth == 1 && mail.parts.size() < limits.maxParts()) {
-                            String text = decode(ts.getInputStream(), null, limits.maxTextChars());
+                            String text = decode(ts.getInputStream(), null, limits.maxTextChars(), scratch);
                             if (text.length() > 200) {
                                 mail.parts.add(new Part("text/plain", text));
                             }
@@ -278,7 +279,7 @@ public final class MailReader {
                             }
                             continue;
                         }
-                        String text = decode(ts.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars());
+                        String text = decode(ts.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars(), scratch);
                         if (type.equals("text/html")) {
                             text = Text.stripHtml(text);
                         }
@@ -382,20 +383,46 @@ public final class MailReader {
         return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
     }
 
-    static String decode(InputStream in, String charset, int maxChars) throws IOException {
-        byte[] bytes = in.readNBytes(maxChars);
+    /** A read buffer shared by the parts of one message. */
+    static final class Scratch {
+        byte[] buf = new byte[8192];
+    }
+
+    static String decode(InputStream in, String charset, int maxChars, Scratch scratch) throws IOException {
+        // As in.readNBytes(maxChars), but into a reused buffer and without the final copy.
+        byte[] buf = scratch.buf;
+        int n = 0;
+        while (n < maxChars) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min(maxChars, 2L * buf.length));
+                scratch.buf = buf;
+            }
+            int r = in.read(buf, n, Math.min(buf.length, maxChars) - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
         Charset cs = charsetFor(charset);
         if (cs == NONE) {
-            boolean high = false;
-            for (byte b : bytes) {
-                if (b < 0) {
-                    high = true;
-                    break;
-                }
-            }
-            cs = high ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+            cs = hasHighBit(buf, n) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         }
-        return new String(bytes, cs);
+        return new String(buf, 0, n, cs);
+    }
+
+    private static boolean hasHighBit(byte[] b, int n) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            if (((long) LONGS.get(b, i) & HIGHS) != 0) {
+                return true;
+            }
+        }
+        for (; i < n; i++) {
+            if (b[i] < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Charset charsetFor(String name) {
