@@ -183,7 +183,7 @@ public final class MailReader {
 
     public ParsedMail read(byte[] message) {
         ParsedMail mail = new ParsedMail();
-        Scratch scratch = new Scratch();
+        Scratch scratch = SCRATCH.get();
         MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, null, null);
         // The returned original is not parsed as a message: only its header block is read (below), which saves
         // parsing attachments and alternatives nobody looks at.
@@ -269,7 +269,7 @@ public final class MailReader {
                         }
                         if (type.equals("message/rfc822")) {
                             if (mail.original == null) {
-                                String head = readHeaderBlock(ts.getDecodedInputStream(), 32 * 1024);
+                                String head = readHeaderBlock(ts.getDecodedInputStream(), 32 * 1024, scratch);
                                 mail.original = Headers.parseBlock(head, 0, limits.maxHeaderCount());
                                 if (!mail.parts.isEmpty()) {
                                     // The returned original closes a report; nothing after it is read, which
@@ -360,15 +360,15 @@ public final class MailReader {
     }
 
     /** Reads up to the first blank line (the end of a header block), at most {@code max} bytes. */
-    static String readHeaderBlock(InputStream in, int max) throws IOException {
-        byte[] buf = new byte[Math.min(max, 4096)];
+    static String readHeaderBlock(InputStream in, int max, Scratch scratch) throws IOException {
+        byte[] buf = scratch.buf;
         int n = 0;
         int scanned = 0;
         while (n < max) {
             if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.min(max, buf.length * 2));
+                buf = scratch.grow(buf, Math.min(max, buf.length * 2));
             }
-            int r = in.read(buf, n, buf.length - n);
+            int r = in.read(buf, n, Math.min(max, buf.length) - n);
             if (r <= 0) {
                 break;
             }
@@ -383,9 +383,21 @@ public final class MailReader {
         return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
     }
 
-    /** A read buffer shared by the parts of one message. */
+    /** Per-thread read buffer for part bodies and header blocks; buffers grown past 64 KiB are not kept. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     static final class Scratch {
+        private static final int KEEP = 64 * 1024;
         byte[] buf = new byte[8192];
+
+        /** A copy of {@code cur} (this buffer or an earlier growth of it) enlarged to {@code size}. */
+        byte[] grow(byte[] cur, int size) {
+            byte[] b = java.util.Arrays.copyOf(cur, size);
+            if (size <= KEEP) {
+                buf = b;
+            }
+            return b;
+        }
     }
 
     static String decode(InputStream in, String charset, int maxChars, Scratch scratch) throws IOException {
@@ -394,8 +406,7 @@ public final class MailReader {
         int n = 0;
         while (n < maxChars) {
             if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, (int) Math.min(maxChars, 2L * buf.length));
-                scratch.buf = buf;
+                buf = scratch.grow(buf, (int) Math.min(maxChars, 2L * buf.length));
             }
             int r = in.read(buf, n, Math.min(buf.length, maxChars) - n);
             if (r < 0) {
