@@ -16,6 +16,7 @@ import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.DefaultFieldBuilder;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -184,7 +185,7 @@ public final class MailReader {
     public ParsedMail read(byte[] message) {
         ParsedMail mail = new ParsedMail();
         Scratch scratch = SCRATCH.get();
-        MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, null, null);
+        MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, scratch.fieldBuilder(config), null);
         // The returned original is not parsed as a message: only its header block is read (below), which saves
         // parsing attachments and alternatives nobody looks at.
         ts.setRecursionMode(RecursionMode.M_NO_RECURSE);
@@ -389,6 +390,21 @@ public final class MailReader {
     static final class Scratch {
         private static final int KEEP = 64 * 1024;
         byte[] buf = new byte[8192];
+        private DefaultFieldBuilder fields;
+        private int fieldsMaxLen;
+
+        /**
+         * The field builder mime4j would create for this config, kept for the thread: it is reset before every
+         * field, and building a field copies the bytes out, so one MimeTokenStream at a time can reuse it.
+         */
+        DefaultFieldBuilder fieldBuilder(MimeConfig config) {
+            int max = config.getMaxHeaderLen();
+            if (fields == null || fieldsMaxLen != max) {
+                fields = new DefaultFieldBuilder(max);
+                fieldsMaxLen = max;
+            }
+            return fields;
+        }
 
         /** A copy of {@code cur} (this buffer or an earlier growth of it) enlarged to {@code size}. */
         byte[] grow(byte[] cur, int size) {
