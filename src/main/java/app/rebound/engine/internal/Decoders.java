@@ -192,7 +192,13 @@ final class Decoders {
 
     /** The human-readable text of the report: text parts before the returned original, cut at its marker. */
     static String humanText(ParsedMail mail) {
-        StringBuilder sb = new StringBuilder();
+        long size = 0;
+        for (Part p : mail.parts) {
+            if (p.isHumanText()) {
+                size += p.text().length() + 1;
+            }
+        }
+        StringBuilder sb = new StringBuilder((int) Math.min(size, 256 * 1024));
         for (Part p : mail.parts) {
             if (p.isHumanText()) {
                 if (p.mimeType().equals("text/html") && sb.length() > 0) {
