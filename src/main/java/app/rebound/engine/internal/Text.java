@@ -257,9 +257,7 @@ public final class Text {
             }
             if (c == '<' && i + 1 < n && (Character.isLetter(html.charAt(i + 1)) || html.charAt(i + 1) == '/'
                     || html.charAt(i + 1) == '!')) {
-                String tag = lower(html.substring(i + 1, Math.min(n, i + 6)));
-                if (tag.startsWith("br") || tag.startsWith("p") || tag.startsWith("/p") || tag.startsWith("div")
-                        || tag.startsWith("/div") || tag.startsWith("tr") || tag.startsWith("li")) {
+                if (breaksLine(html, i + 1, Math.min(n, i + 6))) {
                     sb.append('\n');
                 }
                 inTag = true;
@@ -288,6 +286,45 @@ public final class Text {
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    private static final String[] LINE_TAGS = {"br", "p", "/p", "div", "/div", "tr", "li"};
+
+    /** Whether the tag name starting html[from, to) (at most 5 chars) is one of {@link #LINE_TAGS}. */
+    private static boolean breaksLine(String html, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (html.charAt(k) >= 128) {
+                // non-ASCII lower-casing can change lengths: keep the exact String semantics
+                String tag = lower(html.substring(from, to));
+                for (String t : LINE_TAGS) {
+                    if (tag.startsWith(t)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        for (String t : LINE_TAGS) {
+            int m = t.length();
+            if (to - from < m) {
+                continue;
+            }
+            int k = 0;
+            while (k < m) {
+                char c = html.charAt(from + k);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                }
+                if (c != t.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == m) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** indexOf ignoring ASCII case; {@code lowerNeedle} must be lower case. No copy of the haystack. */
