@@ -135,16 +135,13 @@ final class Decoders {
                     block = humanHead(mail, human);
                 }
                 f.context = Text.squash(block);
-                String d = Text.lower(f.diagnostic);
                 boolean thin = f.diagnostic.length() < 12 || Text.findReplyCode(f.diagnostic) == 0
                         && Text.findStatus(f.diagnostic) == null && !hasLetters(f.diagnostic, 20);
                 if (thin && !f.context.isEmpty()) {
                     String ctx = Text.clip(f.context, 1000);
                     f.diagnostic = f.diagnostic.isEmpty() ? ctx : f.diagnostic + " " + ctx;
-                } else if (!d.isEmpty() && d.length() < 40 && !f.context.isEmpty()
-                        && Text.lower(f.context).contains(d)) {
-                    // keep the verbatim field; context is available for classification only
                 }
+                // otherwise the verbatim field is kept; the context is available for classification only
             }
         }
     }
