@@ -335,14 +335,30 @@ public final class Text {
         }
         char first = lowerNeedle.charAt(0);
         char firstUpper = Character.toUpperCase(first);
+        // Cheap reject on the second char when both are ASCII (exactly what regionMatches would decide there).
+        char second = m > 1 ? lowerNeedle.charAt(1) : 0;
+        boolean asciiSecond = m > 1 && second < 128;
+        char secondLower = asciiLower(second);
         int last = hay.length() - m;
         for (int i = Math.max(0, from); i <= last; i++) {
             char c = hay.charAt(i);
-            if ((c == first || c == firstUpper) && hay.regionMatches(true, i, lowerNeedle, 0, m)) {
-                return i;
+            if (c == first || c == firstUpper) {
+                if (asciiSecond) {
+                    char c1 = hay.charAt(i + 1);
+                    if (c1 < 128 && asciiLower(c1) != secondLower) {
+                        continue;
+                    }
+                }
+                if (hay.regionMatches(true, i, lowerNeedle, 0, m)) {
+                    return i;
+                }
             }
         }
         return -1;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     public static String clip(String s, int max) {
