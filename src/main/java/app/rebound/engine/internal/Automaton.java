@@ -10,16 +10,27 @@ import java.util.List;
  * case-folding on the fly. Immutable after construction and safe to share between threads.
  */
 final class Automaton {
-    private final long[] keys;      // open-addressing table: (state << 16 | char) + 1, 0 = empty
-    private final int[] targets;
-    private final int mask;
     private final int[] fail;
     private final int[][] out;      // phrase ids recognised when entering a state (fail chain merged)
     private final int size;         // number of phrases
-    private final int[] root = new int[128]; // dense transitions of the start state for ASCII
     private final int[] edgeStart;  // per state: first edge index; edges sorted by char
     private final char[] edgeChar;
     private final int[] edgeTarget;
+    /**
+     * Character classes: every char, case-folded, maps to the class of the phrase character it equals, or to 0
+     * when no phrase contains it (such a char always leads back to the start state).
+     */
+    private final char[] classOf = new char[65536];
+    private final int classes;
+    /**
+     * The complete DFA (failure links resolved): for the row of a state ({@code state * classes}) plus a class,
+     * the row of the next state; negative (high bit set) when that state recognises at least one phrase.
+     */
+    private final int[] delta;
+    /** The same table with target ranks as chars (high bit: the target recognises a phrase), when they fit. */
+    private final char[] compact;
+    /** {@link #out} indexed by the BFS rank used in {@link #delta}. */
+    private final int[][] outByRank;
 
     Automaton(List<String> phrases) {
         this.size = phrases.size();
@@ -51,13 +62,6 @@ final class Automaton {
             o = Arrays.copyOf(o, o.length + 1);
             o[o.length - 1] = id;
             outs.set(s, o);
-        }
-        keys = k;
-        targets = t;
-        mask = m;
-        for (char c = 0; c < 128; c++) {
-            int nx = get(k, t, m, 0, c);
-            root[c] = nx < 0 ? 0 : nx;
         }
         fail = new int[states];
         out = outs.toArray(new int[0][]);
@@ -115,6 +119,72 @@ final class Automaton {
                 q.add(child);
             }
         }
+        // Character classes over the folded alphabet of the phrases.
+        char[] classOfFolded = new char[65536];
+        int nc = 1;
+        for (char c : edgeChar) {
+            if (classOfFolded[c] == 0) {
+                classOfFolded[c] = (char) nc++;
+            }
+        }
+        classes = nc;
+        for (int c = 0; c < 65536; c++) {
+            classOf[c] = classOfFolded[fold((char) c)];
+        }
+        char[] charOfClass = new char[nc];
+        for (int c = 0; c < 65536; c++) {
+            if (classOfFolded[c] != 0) {
+                charOfClass[classOfFolded[c]] = (char) c;
+            }
+        }
+        if ((long) states * nc >= Integer.MAX_VALUE) {
+            throw new IllegalStateException("automaton too large: " + states + " states x " + nc + " classes");
+        }
+        // States are renumbered in breadth-first order, so the shallow states that almost every text visits
+        // share a few cache lines at the start of the table.
+        int[] order = new int[states];
+        int[] rank = new int[states];
+        int head = 0;
+        int tail = 0;
+        order[tail++] = 0;
+        while (head < tail) {
+            int s = order[head];
+            rank[s] = head++;
+            for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
+                order[tail++] = edgeTarget[e];
+            }
+        }
+        // delta(s, c) = goto(s, c) if defined, else delta(fail(s), c); the start state loops on itself.
+        // In BFS order fail(s), being shallower, is complete before s. Class 0 always leads to the start state.
+        int[] d = new int[states * nc];
+        int[][] byRank = new int[states][];
+        for (int r = 0; r < states; r++) {
+            int s = order[r];
+            byRank[r] = out[s];
+            for (int cl = 1; cl < nc; cl++) {
+                int nx = step(s, charOfClass[cl]);
+                int row;
+                if (nx >= 0) {
+                    row = rank[nx] * nc | (out[nx].length > 0 ? Integer.MIN_VALUE : 0);
+                } else {
+                    row = s == 0 ? 0 : d[rank[fail[s]] * nc + cl];
+                }
+                d[r * nc + cl] = row;
+            }
+        }
+        if (states <= 0x7FFF) {
+            // Compact form: target ranks in 15 bits, the phrase flag in the 16th; half the memory to bring in.
+            char[] dc = new char[d.length];
+            for (int i = 0; i < d.length; i++) {
+                dc[i] = (char) ((d[i] & Integer.MAX_VALUE) / nc | (d[i] < 0 ? 0x8000 : 0));
+            }
+            compact = dc;
+            delta = null;
+        } else {
+            compact = null;
+            delta = d;
+        }
+        outByRank = byRank;
     }
 
     static char fold(char c) {
@@ -176,40 +246,40 @@ final class Automaton {
     }
 
     /** Bit set (one bit per phrase id) of the phrases found in {@code text}. */
-    long[] scan(CharSequence text) {
+    long[] scan(String text) {
         long[] hits = new long[(size + 63) >>> 6];
+        final char[] dc = compact;
+        if (dc != null) {
+            final char[] cls = classOf;
+            final int nc = classes;
+            int s = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                int t = dc[s * nc + cls[text.charAt(i)]];
+                if (t >= 0x8000) {
+                    t &= 0x7FFF;
+                    for (int id : outByRank[t]) {
+                        hits[id >>> 6] |= 1L << id;
+                    }
+                }
+                s = t;
+            }
+            return hits;
+        }
+        final int[] d = delta;
+        final char[] cls = classOf;
+        final int nc = classes;
         int s = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
-            char c = fold(text.charAt(i));
-            if (s == 0) {
-                if (c < 128) {
-                    s = root[c];
-                    if (s == 0) {
-                        continue;
-                    }
-                } else {
-                    int nx = step(0, c);
-                    if (nx < 0) {
-                        continue;
-                    }
-                    s = nx;
-                }
-            } else {
-                int nx;
-                while ((nx = step(s, c)) < 0 && s != 0) {
-                    s = fail[s];
-                }
-                if (nx < 0) {
-                    s = c < 128 ? root[c] : 0;
-                } else {
-                    s = nx;
+            int t = d[s + cls[text.charAt(i)]];
+            if (t < 0) {
+                t &= Integer.MAX_VALUE;
+                for (int id : outByRank[t / nc]) {
+                    hits[id >>> 6] |= 1L << id;
                 }
             }
-            int[] o = out[s];
-            for (int id : o) {
-                hits[id >>> 6] |= 1L << id;
-            }
+            s = t;
         }
         return hits;
     }

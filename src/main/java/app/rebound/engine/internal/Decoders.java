@@ -38,7 +38,7 @@ final class Decoders {
             while (i < n) {
                 // read one block of fields separated by blank lines
                 int end = blockEnd(text, i);
-                Headers h = Headers.parseBlock(text.substring(i, end), 0, 200);
+                Headers h = Headers.parseBlock(text, i, end, 200);
                 i = end;
                 while (i < n && (text.charAt(i) == '\n' || text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
                     i++;
@@ -135,16 +135,13 @@ final class Decoders {
                     block = humanHead(mail, human);
                 }
                 f.context = Text.squash(block);
-                String d = Text.lower(f.diagnostic);
                 boolean thin = f.diagnostic.length() < 12 || Text.findReplyCode(f.diagnostic) == 0
                         && Text.findStatus(f.diagnostic) == null && !hasLetters(f.diagnostic, 20);
                 if (thin && !f.context.isEmpty()) {
                     String ctx = Text.clip(f.context, 1000);
                     f.diagnostic = f.diagnostic.isEmpty() ? ctx : f.diagnostic + " " + ctx;
-                } else if (!d.isEmpty() && d.length() < 40 && !f.context.isEmpty()
-                        && Text.lower(f.context).contains(d)) {
-                    // keep the verbatim field; context is available for classification only
                 }
+                // otherwise the verbatim field is kept; the context is available for classification only
             }
         }
     }
@@ -192,7 +189,13 @@ final class Decoders {
 
     /** The human-readable text of the report: text parts before the returned original, cut at its marker. */
     static String humanText(ParsedMail mail) {
-        StringBuilder sb = new StringBuilder();
+        long size = 0;
+        for (Part p : mail.parts) {
+            if (p.isHumanText()) {
+                size += p.text().length() + 1;
+            }
+        }
+        StringBuilder sb = new StringBuilder((int) Math.min(size, 256 * 1024));
         for (Part p : mail.parts) {
             if (p.isHumanText()) {
                 if (p.mimeType().equals("text/html") && sb.length() > 0) {
@@ -218,7 +221,7 @@ final class Decoders {
                 e = n;
             }
             lines++;
-            if (e - i > 3 && e - i < 200 && mayBeMarker(text, i, e)) {
+            if (e - i > 3 && e - i < 200 && mayBeMarker(text, i, e) && mayCut(text, i, e)) {
                 String line = Text.lower(text.substring(i, e)).trim();
                 boolean decorated = line.startsWith("-") || line.startsWith("=") || line.startsWith("*")
                         || line.startsWith("[") || line.startsWith("<") || line.startsWith("_") || line.startsWith("#")
@@ -235,6 +238,57 @@ final class Decoders {
             i = e + 1;
         }
         return n;
+    }
+
+    /**
+     * Exact filter for the test below, on the raw line: its trimmed form is decorated, or starts with one of the
+     * header prefixes. Lower-casing keeps the trim bounds, turns no non-ASCII char into the ASCII punctuation
+     * tested, and the only non-ASCII chars it turns into ASCII letters (U+0130, U+212A) are not in the words tested
+     * or gain a combining mark, so ASCII case-insensitive comparison decides the same.
+     */
+    private static boolean mayCut(String t, int b, int e) {
+        int i = b;
+        int j = e;
+        while (i < j && t.charAt(i) <= ' ') {
+            i++;
+        }
+        while (j > i && t.charAt(j - 1) <= ' ') {
+            j--;
+        }
+        if (i >= j) {
+            return false;
+        }
+        char c = t.charAt(i);
+        if (c == '-' || c == '=' || c == '*' || c == '[' || c == '<' || c == '_' || c == '#') {
+            return true;
+        }
+        char last = t.charAt(j - 1);
+        if (last == ':' || last == '-' || endsWithAsciiCI(t, i, j, "follows.") || endsWithAsciiCI(t, i, j, "follows")) {
+            return true;
+        }
+        return startsWithAsciiCI(t, i, j, "content-type: message/rfc822") || startsWithAsciiCI(t, i, j, "received: from ")
+                || startsWithAsciiCI(t, i, j, "return-path: <");
+    }
+
+    private static boolean startsWithAsciiCI(String t, int i, int j, String lower) {
+        int m = lower.length();
+        if (j - i < m) {
+            return false;
+        }
+        for (int k = 0; k < m; k++) {
+            char c = t.charAt(i + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWithAsciiCI(String t, int i, int j, String lower) {
+        return j - i >= lower.length() && startsWithAsciiCI(t, j - lower.length(), j, lower);
     }
 
     /** Cheap pre-check on the raw line: decorated, ends with ':' / "follows", or starts a header field. */

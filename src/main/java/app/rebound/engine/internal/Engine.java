@@ -120,7 +120,7 @@ public final class Engine {
             f.command = Signals.command(f.hits);
         }
         if (f.command.isEmpty() && !f.context.isEmpty() && text != f.context) {
-            f.command = Signals.command(ReasonText.scan(Text.clip(f.context, 4000)));
+            f.command = Signals.commandIn(Text.clip(f.context, 4000));
         }
         Classifier.Decision d = classifier.classify(f);
         Reason reason = d.reason();

@@ -55,31 +55,50 @@ public final class Headers {
      * not a header. Used for text/rfc822-headers parts and for returned headers inlined in plain text.
      */
     public static Headers parseBlock(String text, int from, int maxFields) {
+        return parseBlock(text, from, text.length(), maxFields);
+    }
+
+    /** As above over {@code text[from, to)}, without copying lines out. */
+    static Headers parseBlock(String text, int from, int to, int maxFields) {
         Headers h = new Headers();
-        int n = text.length();
+        int n = to;
         int i = from;
         String curName = null;
         StringBuilder cur = new StringBuilder();
         while (i < n && h.size() < maxFields) {
             int e = text.indexOf('\n', i);
-            if (e < 0) {
+            if (e < 0 || e > n) {
                 e = n;
             }
-            String line = text.substring(i, e);
+            int ls = i; // the line is text[ls, e)
             i = e + 1;
-            if (line.isBlank()) {
+            if (isBlank(text, ls, e)) {
                 if (curName != null) {
                     break;
                 }
                 continue;
             }
-            char c0 = line.charAt(0);
+            char c0 = text.charAt(ls);
             if ((c0 == ' ' || c0 == '\t') && curName != null) {
-                cur.append(' ').append(line.trim());
+                int a = ls;
+                int b = e;
+                while (a < b && text.charAt(a) <= ' ') {
+                    a++;
+                }
+                while (b > a && text.charAt(b - 1) <= ' ') {
+                    b--;
+                }
+                cur.append(' ').append(text, a, b);
                 continue;
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || colon > 76 || !isFieldName(line, colon)) {
+            int colon = -1;
+            for (int k = ls; k < e; k++) {
+                if (text.charAt(k) == ':') {
+                    colon = k - ls;
+                    break;
+                }
+            }
+            if (colon <= 0 || colon > 76 || !isFieldName(text, ls, colon)) {
                 if (curName != null) {
                     break;
                 }
@@ -88,9 +107,9 @@ public final class Headers {
             if (curName != null) {
                 h.add(curName, cur.toString());
             }
-            curName = line.substring(0, colon);
+            curName = text.substring(ls, ls + colon);
             cur.setLength(0);
-            cur.append(line, colon + 1, line.length());
+            cur.append(text, ls + colon + 1, e);
         }
         if (curName != null) {
             h.add(curName, cur.toString());
@@ -98,13 +117,24 @@ public final class Headers {
         return h;
     }
 
-    private static boolean isFieldName(String line, int colon) {
+    /** As String.isBlank() of text[from, to): only white space (no supplementary code point is white space). */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!Character.isWhitespace(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isFieldName(String text, int ls, int colon) {
         for (int k = 0; k < colon; k++) {
-            char c = line.charAt(k);
+            char c = text.charAt(ls + k);
             if (c <= ' ' || c > '~') {
                 return false;
             }
         }
         return true;
     }
+
 }

@@ -4,6 +4,9 @@ import app.rebound.engine.Limits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.DefaultFieldBuilder;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -45,46 +49,32 @@ public final class MailReader {
     /** Splits an mbox into messages and normalises line endings to LF. */
     public static List<byte[]> splitMbox(byte[] raw, int maxMessages) {
         java.util.ArrayList<byte[]> out = new java.util.ArrayList<>();
-        // One pass: does the input need line-ending normalisation, and can it hold more than one message?
-        boolean cr = false;
-        boolean fromLine = startsWithFromLine(raw, 0);
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '\r') {
-                cr = true;
-                if (fromLine) {
-                    break;
-                }
-            } else if (b == '\n' && !fromLine && i + 5 < raw.length && raw[i + 1] == 'F'
-                    && startsWithFromLine(raw, i + 1)) {
-                fromLine = true;
-                if (cr) {
-                    break;
-                }
-            }
-        }
-        byte[] data = cr ? normaliseLineEndings(raw) : raw;
-        if (!fromLine && !(cr && containsFromLine(data))) {
+        // Does the input need line-ending normalisation, and can it hold more than one message? A "From " line
+        // after a CR counts too: the CR becomes a line end. Both checks run word-wise (see indexOfByte).
+        int firstCr = indexOfByte(raw, (byte) '\r', 0);
+        boolean fromLine = startsWithFromLine(raw, 0) || nextFromLine(raw, 0, true) >= 0;
+        byte[] data = firstCr < 0 ? raw : normaliseLineEndings(raw, firstCr);
+        if (!fromLine) {
             out.add(data);
             return out;
         }
         int start = 0;
         int n = data.length;
         if (startsWithFromLine(data, 0)) {
-            int e = indexOf(data, (byte) '\n', 0);
+            int e = indexOfByte(data, (byte) '\n', 0);
             start = e < 0 ? n : e + 1;
         }
         int i = start;
         while (i < n) {
-            int nl = indexOf(data, (byte) '\n', i);
+            // the next line end followed by a "From " line; no other line matters
+            int nl = nextFromLine(data, i, false);
             if (nl < 0) {
                 break;
             }
             // A "From " line after a blank line starts a new message.
-            if (nl + 1 < n && startsWithFromLine(data, nl + 1) && (nl > 0 && data[nl - 1] == '\n'
-                    || looksLikeFromLine(data, nl + 1)) && out.size() < maxMessages - 1) {
+            if ((nl > 0 && data[nl - 1] == '\n' || looksLikeFromLine(data, nl + 1)) && out.size() < maxMessages - 1) {
                 out.add(java.util.Arrays.copyOfRange(data, start, nl));
-                int e = indexOf(data, (byte) '\n', nl + 1);
+                int e = indexOfByte(data, (byte) '\n', nl + 1);
                 start = e < 0 ? n : e + 1;
                 i = start;
                 continue;
@@ -97,16 +87,46 @@ public final class MailReader {
         return out;
     }
 
-    private static boolean containsFromLine(byte[] d) {
-        if (startsWithFromLine(d, 0)) {
-            return true;
-        }
-        for (int i = 0; i + 5 < d.length; i++) {
-            if (d[i] == '\n' && d[i + 1] == 'F' && startsWithFromLine(d, i + 1)) {
-                return true;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * First index of {@code b} at or after {@code from}, or -1. Eight bytes per step: the lowest byte flagged by
+     * the zero-byte test is always a true match (false positives can only sit above a true one).
+     */
+    static int indexOfByte(byte[] d, byte b, int from) {
+        long pattern = (b & 0xFFL) * ONES;
+        int n = d.length;
+        int i = Math.max(0, from);
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONGS.get(d, i) ^ pattern;
+            long m = (x - ONES) & ~x & HIGHS;
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
             }
         }
-        return false;
+        for (; i < n; i++) {
+            if (d[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index (at or after {@code from}) of a LF, or also a CR, directly followed by "From ", or -1. */
+    private static int nextFromLine(byte[] d, int from, boolean orCr) {
+        int f = from;
+        while (true) {
+            f = indexOfByte(d, (byte) 'F', f + 1);
+            if (f < 0) {
+                return -1;
+            }
+            byte p = d[f - 1];
+            if ((p == '\n' || orCr && p == '\r') && startsWithFromLine(d, f)) {
+                return f - 1;
+            }
+        }
     }
 
     private static boolean startsWithFromLine(byte[] d, int i) {
@@ -116,7 +136,7 @@ public final class MailReader {
 
     /** "From sender@host  Thu Jul  2 12:05:05 2020": a time and a trailing four-digit year. */
     private static boolean looksLikeFromLine(byte[] d, int i) {
-        int e = indexOf(d, (byte) '\n', i);
+        int e = indexOfByte(d, (byte) '\n', i);
         if (e < 0) {
             e = d.length;
         }
@@ -133,40 +153,39 @@ public final class MailReader {
         return colon > 2 && Character.isDigit(line.charAt(colon - 1)) && Character.isDigit(line.charAt(colon + 1));
     }
 
-    private static int indexOf(byte[] d, byte b, int from) {
-        for (int i = from; i < d.length; i++) {
-            if (d[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** CRLF and bare CR become LF. Returns the input itself when it has no CR. */
     public static byte[] normaliseLineEndings(byte[] raw) {
-        int cr = indexOf(raw, (byte) '\r', 0);
-        if (cr < 0) {
-            return raw;
-        }
-        byte[] out = new byte[raw.length];
-        int o = 0;
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '\r') {
-                out[o++] = '\n';
-                if (i + 1 < raw.length && raw[i + 1] == '\n') {
-                    i++;
-                }
-            } else {
-                out[o++] = b;
+        int cr = indexOfByte(raw, (byte) '\r', 0);
+        return cr < 0 ? raw : normaliseLineEndings(raw, cr);
+    }
+
+    /** As above, {@code firstCr} being the index of the first CR; the runs between CRs are block copies. */
+    private static byte[] normaliseLineEndings(byte[] raw, int firstCr) {
+        int n = raw.length;
+        byte[] out = new byte[n];
+        System.arraycopy(raw, 0, out, 0, firstCr);
+        int o = firstCr;
+        int i = firstCr;
+        while (i < n) {
+            // raw[i] is a CR
+            out[o++] = '\n';
+            i++;
+            if (i < n && raw[i] == '\n') {
+                i++;
             }
+            int next = indexOfByte(raw, (byte) '\r', i);
+            int end = next < 0 ? n : next;
+            System.arraycopy(raw, i, out, o, end - i);
+            o += end - i;
+            i = end;
         }
         return java.util.Arrays.copyOf(out, o);
     }
 
     public ParsedMail read(byte[] message) {
         ParsedMail mail = new ParsedMail();
-        MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, null, null);
+        Scratch scratch = SCRATCH.get();
+        MimeTokenStream ts = new MimeTokenStream(config, DecodeMonitor.SILENT, scratch.fieldBuilder(config), null);
         // The returned original is not parsed as a message: only its header block is read (below), which saves
         // parsing attachments and alternatives nobody looks at.
         ts.setRecursionMode(RecursionMode.M_NO_RECURSE);
@@ -230,7 +249,7 @@ public final class MailReader {
                     case T_PREAMBLE, T_EPILOGUE -> {
                         // Broken multiparts (boundary never used) carry the whole report here.
                         if (messageDepth == 1 && mail.parts.size() < limits.maxParts()) {
-                            String text = decode(ts.getInputStream(), null, limits.maxTextChars());
+                            String text = decode(ts.getInputStream(), null, limits.maxTextChars(), scratch);
                             if (text.length() > 200) {
                                 mail.parts.add(new Part("text/plain", text));
                             }
@@ -251,7 +270,7 @@ public final class MailReader {
                         }
                         if (type.equals("message/rfc822")) {
                             if (mail.original == null) {
-                                String head = readHeaderBlock(ts.getDecodedInputStream(), 32 * 1024);
+                                String head = readHeaderBlock(ts.getDecodedInputStream(), 32 * 1024, scratch);
                                 mail.original = Headers.parseBlock(head, 0, limits.maxHeaderCount());
                                 if (!mail.parts.isEmpty()) {
                                     // The returned original closes a report; nothing after it is read, which
@@ -261,7 +280,7 @@ public final class MailReader {
                             }
                             continue;
                         }
-                        String text = decode(ts.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars());
+                        String text = decode(ts.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars(), scratch);
                         if (type.equals("text/html")) {
                             text = Text.stripHtml(text);
                         }
@@ -342,15 +361,15 @@ public final class MailReader {
     }
 
     /** Reads up to the first blank line (the end of a header block), at most {@code max} bytes. */
-    static String readHeaderBlock(InputStream in, int max) throws IOException {
-        byte[] buf = new byte[Math.min(max, 4096)];
+    static String readHeaderBlock(InputStream in, int max, Scratch scratch) throws IOException {
+        byte[] buf = scratch.buf;
         int n = 0;
         int scanned = 0;
         while (n < max) {
             if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.min(max, buf.length * 2));
+                buf = scratch.grow(buf, Math.min(max, buf.length * 2));
             }
-            int r = in.read(buf, n, buf.length - n);
+            int r = in.read(buf, n, Math.min(max, buf.length) - n);
             if (r <= 0) {
                 break;
             }
@@ -365,20 +384,72 @@ public final class MailReader {
         return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
     }
 
-    static String decode(InputStream in, String charset, int maxChars) throws IOException {
-        byte[] bytes = in.readNBytes(maxChars);
+    /** Per-thread read buffer for part bodies and header blocks; buffers grown past 64 KiB are not kept. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    static final class Scratch {
+        private static final int KEEP = 64 * 1024;
+        byte[] buf = new byte[8192];
+        private DefaultFieldBuilder fields;
+        private int fieldsMaxLen;
+
+        /**
+         * The field builder mime4j would create for this config, kept for the thread: it is reset before every
+         * field, and building a field copies the bytes out, so one MimeTokenStream at a time can reuse it.
+         */
+        DefaultFieldBuilder fieldBuilder(MimeConfig config) {
+            int max = config.getMaxHeaderLen();
+            if (fields == null || fieldsMaxLen != max) {
+                fields = new DefaultFieldBuilder(max);
+                fieldsMaxLen = max;
+            }
+            return fields;
+        }
+
+        /** A copy of {@code cur} (this buffer or an earlier growth of it) enlarged to {@code size}. */
+        byte[] grow(byte[] cur, int size) {
+            byte[] b = java.util.Arrays.copyOf(cur, size);
+            if (size <= KEEP) {
+                buf = b;
+            }
+            return b;
+        }
+    }
+
+    static String decode(InputStream in, String charset, int maxChars, Scratch scratch) throws IOException {
+        // As in.readNBytes(maxChars), but into a reused buffer and without the final copy.
+        byte[] buf = scratch.buf;
+        int n = 0;
+        while (n < maxChars) {
+            if (n == buf.length) {
+                buf = scratch.grow(buf, (int) Math.min(maxChars, 2L * buf.length));
+            }
+            int r = in.read(buf, n, Math.min(buf.length, maxChars) - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
         Charset cs = charsetFor(charset);
         if (cs == NONE) {
-            boolean high = false;
-            for (byte b : bytes) {
-                if (b < 0) {
-                    high = true;
-                    break;
-                }
-            }
-            cs = high ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+            cs = hasHighBit(buf, n) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         }
-        return new String(bytes, cs);
+        return new String(buf, 0, n, cs);
+    }
+
+    private static boolean hasHighBit(byte[] b, int n) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            if (((long) LONGS.get(b, i) & HIGHS) != 0) {
+                return true;
+            }
+        }
+        for (; i < n; i++) {
+            if (b[i] < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Charset charsetFor(String name) {

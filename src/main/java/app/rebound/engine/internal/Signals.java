@@ -114,6 +114,30 @@ final class Signals {
         }
     }
 
+    /** The command phrases alone (id = index in COMMANDS): a small automaton that stays in cache. */
+    private static final class CommandAutomaton {
+        static final Automaton AUTOMATON;
+
+        static {
+            java.util.List<String> phrases = new java.util.ArrayList<>();
+            for (String[] c : COMMANDS) {
+                phrases.add(c[0]);
+            }
+            AUTOMATON = new Automaton(phrases);
+        }
+    }
+
+    /** As {@code command(ReasonText.scan(text))}, scanning for the command phrases only. */
+    static String commandIn(String text) {
+        long[] hits = CommandAutomaton.AUTOMATON.scan(text);
+        for (int i = 0; i < COMMANDS.length; i++) {
+            if (Automaton.has(hits, i)) {
+                return COMMANDS[i][1];
+            }
+        }
+        return "";
+    }
+
     /** The SMTP phase a reply answered, from the phrase hits of its text; "" when unknown. */
     static String command(long[] hits) {
         int[] ids = CommandIds.IDS;

@@ -257,9 +257,7 @@ public final class Text {
             }
             if (c == '<' && i + 1 < n && (Character.isLetter(html.charAt(i + 1)) || html.charAt(i + 1) == '/'
                     || html.charAt(i + 1) == '!')) {
-                String tag = lower(html.substring(i + 1, Math.min(n, i + 6)));
-                if (tag.startsWith("br") || tag.startsWith("p") || tag.startsWith("/p") || tag.startsWith("div")
-                        || tag.startsWith("/div") || tag.startsWith("tr") || tag.startsWith("li")) {
+                if (breaksLine(html, i + 1, Math.min(n, i + 6))) {
                     sb.append('\n');
                 }
                 inTag = true;
@@ -290,6 +288,45 @@ public final class Text {
         return sb.toString();
     }
 
+    private static final String[] LINE_TAGS = {"br", "p", "/p", "div", "/div", "tr", "li"};
+
+    /** Whether the tag name starting html[from, to) (at most 5 chars) is one of {@link #LINE_TAGS}. */
+    private static boolean breaksLine(String html, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (html.charAt(k) >= 128) {
+                // non-ASCII lower-casing can change lengths: keep the exact String semantics
+                String tag = lower(html.substring(from, to));
+                for (String t : LINE_TAGS) {
+                    if (tag.startsWith(t)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        for (String t : LINE_TAGS) {
+            int m = t.length();
+            if (to - from < m) {
+                continue;
+            }
+            int k = 0;
+            while (k < m) {
+                char c = html.charAt(from + k);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                }
+                if (c != t.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** indexOf ignoring ASCII case; {@code lowerNeedle} must be lower case. No copy of the haystack. */
     public static int indexOfIgnoreCase(String hay, String lowerNeedle, int from) {
         int m = lowerNeedle.length();
@@ -298,14 +335,30 @@ public final class Text {
         }
         char first = lowerNeedle.charAt(0);
         char firstUpper = Character.toUpperCase(first);
+        // Cheap reject on the second char when both are ASCII (exactly what regionMatches would decide there).
+        char second = m > 1 ? lowerNeedle.charAt(1) : 0;
+        boolean asciiSecond = m > 1 && second < 128;
+        char secondLower = asciiLower(second);
         int last = hay.length() - m;
         for (int i = Math.max(0, from); i <= last; i++) {
             char c = hay.charAt(i);
-            if ((c == first || c == firstUpper) && hay.regionMatches(true, i, lowerNeedle, 0, m)) {
-                return i;
+            if (c == first || c == firstUpper) {
+                if (asciiSecond) {
+                    char c1 = hay.charAt(i + 1);
+                    if (c1 < 128 && asciiLower(c1) != secondLower) {
+                        continue;
+                    }
+                }
+                if (hay.regionMatches(true, i, lowerNeedle, 0, m)) {
+                    return i;
+                }
             }
         }
         return -1;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     public static String clip(String s, int max) {
