@@ -71,28 +71,13 @@ public class Fixtures {
     /** A list, a sending server, a sent campaign with one subscriber and {@code bounces} bounces for it. */
     public World aWorld(String tenantId, int bounces) {
         return runner.inTenant(tenantId, () -> {
-            MailingList list = new MailingList();
-            list.name = "Newsletter " + UUID.randomUUID().toString().substring(0, 6);
-            list.persist();
-            SendingServer server = new SendingServer();
-            server.name = "mta-" + UUID.randomUUID().toString().substring(0, 6);
-            server.smtpHost = "smtp.example.net";
-            server.smtpPort = 587;
-            server.returnPathDomain = "bounces.example.net";
-            server.retryPolicy = RetryPolicy.DEFAULT;
-            server.persist();
+            MailingList list = aList("Newsletter " + UUID.randomUUID().toString().substring(0, 6));
+            SendingServer server = aDefaultServer("mta-" + UUID.randomUUID().toString().substring(0, 6));
             Subscriber s = new Subscriber();
             s.list = list;
             s.email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenantId + ".example";
             s.persist();
-            Campaign c = new Campaign();
-            c.name = "Campaign of " + tenantId;
-            c.subject = "Hello from " + tenantId;
-            c.list = list;
-            c.sendingServer = server;
-            c.sentAt = Instant.now().minus(Duration.ofDays(1));
-            c.recipientsCount = 1;
-            c.persist();
+            Campaign c = aSentCampaign("Campaign of " + tenantId, "Hello from " + tenantId, list, server, 1);
             List<Long> ids = new ArrayList<>();
             Instant t0 = Instant.now().minus(Duration.ofHours(20));
             for (int i = 0; i < bounces; i++) {
@@ -114,24 +99,9 @@ public class Fixtures {
     public World aWorldWithDistinctRecipients(String tenantId, int bounces) {
         return runner.inTenant(tenantId, () -> {
             String tag = UUID.randomUUID().toString().substring(0, 6);
-            MailingList list = new MailingList();
-            list.name = "Customers " + tag;
-            list.persist();
-            SendingServer server = new SendingServer();
-            server.name = "mta-" + tag;
-            server.smtpHost = "smtp.example.net";
-            server.smtpPort = 587;
-            server.returnPathDomain = "bounces.example.net";
-            server.retryPolicy = RetryPolicy.DEFAULT;
-            server.persist();
-            Campaign c = new Campaign();
-            c.name = "Black Friday " + tag;
-            c.subject = "Deals for " + tenantId;
-            c.list = list;
-            c.sendingServer = server;
-            c.sentAt = Instant.now().minus(Duration.ofDays(1));
-            c.recipientsCount = bounces;
-            c.persist();
+            MailingList list = aList("Customers " + tag);
+            SendingServer server = aDefaultServer("mta-" + tag);
+            Campaign c = aSentCampaign("Black Friday " + tag, "Deals for " + tenantId, list, server, bounces);
             List<Long> ids = new ArrayList<>();
             Subscriber last = null;
             Instant t0 = Instant.now().minus(Duration.ofHours(20));
@@ -214,6 +184,37 @@ public class Fixtures {
         b.fault = Fault.RECIPIENT;
         b.diagnostic = diagnostic;
         return b;
+    }
+
+    private static MailingList aList(String name) {
+        MailingList list = new MailingList();
+        list.name = name;
+        list.persist();
+        return list;
+    }
+
+    private static SendingServer aDefaultServer(String name) {
+        SendingServer server = new SendingServer();
+        server.name = name;
+        server.smtpHost = "smtp.example.net";
+        server.smtpPort = 587;
+        server.returnPathDomain = "bounces.example.net";
+        server.retryPolicy = RetryPolicy.DEFAULT;
+        server.persist();
+        return server;
+    }
+
+    private static Campaign aSentCampaign(String name, String subject, MailingList list, SendingServer server,
+            int recipients) {
+        Campaign c = new Campaign();
+        c.name = name;
+        c.subject = subject;
+        c.list = list;
+        c.sendingServer = server;
+        c.sentAt = Instant.now().minus(Duration.ofDays(1));
+        c.recipientsCount = recipients;
+        c.persist();
+        return c;
     }
 
     public static Bounce aHardBounce(Campaign c, Subscriber s, Instant at) {
