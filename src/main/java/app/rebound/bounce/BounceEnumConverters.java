@@ -1,6 +1,6 @@
 package app.rebound.bounce;
 
-import jakarta.persistence.AttributeConverter;
+import app.rebound.infra.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;
 
 /** Stores this feature's enums as lower-case codes, matching the SQL check constraints. */
@@ -9,28 +9,16 @@ final class BounceEnumConverters {
     }
 
     @Converter(autoApply = true)
-    public static class TypeConverter implements AttributeConverter<BounceType, String> {
-        @Override
-        public String convertToDatabaseColumn(BounceType t) {
-            return t == null ? null : t.code();
-        }
-
-        @Override
-        public BounceType convertToEntityAttribute(String s) {
-            return s == null ? null : BounceType.fromCode(s);
+    public static class TypeConverter extends LowerCaseEnumConverter<BounceType> {
+        public TypeConverter() {
+            super(BounceType.class);
         }
     }
 
     @Converter(autoApply = true)
-    public static class FaultConverter implements AttributeConverter<Fault, String> {
-        @Override
-        public String convertToDatabaseColumn(Fault f) {
-            return f == null ? null : f.code();
-        }
-
-        @Override
-        public Fault convertToEntityAttribute(String s) {
-            return s == null ? null : Fault.fromCode(s);
+    public static class FaultConverter extends LowerCaseEnumConverter<Fault> {
+        public FaultConverter() {
+            super(Fault.class);
         }
     }
 }

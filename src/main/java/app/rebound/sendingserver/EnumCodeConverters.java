@@ -1,8 +1,7 @@
 package app.rebound.sendingserver;
 
-import jakarta.persistence.AttributeConverter;
+import app.rebound.infra.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
 
 /** Stores the enums of this feature as their lower-case codes, matching the SQL check constraints. */
 final class EnumCodeConverters {
@@ -10,28 +9,16 @@ final class EnumCodeConverters {
     }
 
     @Converter(autoApply = true)
-    public static class RetryPolicyConverter implements AttributeConverter<RetryPolicy, String> {
-        @Override
-        public String convertToDatabaseColumn(RetryPolicy p) {
-            return p == null ? null : p.code();
-        }
-
-        @Override
-        public RetryPolicy convertToEntityAttribute(String s) {
-            return s == null ? null : RetryPolicy.fromCode(s);
+    public static class RetryPolicyConverter extends LowerCaseEnumConverter<RetryPolicy> {
+        public RetryPolicyConverter() {
+            super(RetryPolicy.class);
         }
     }
 
     @Converter(autoApply = true)
-    public static class TlsModeConverter implements AttributeConverter<TlsMode, String> {
-        @Override
-        public String convertToDatabaseColumn(TlsMode m) {
-            return m == null ? null : m.code();
-        }
-
-        @Override
-        public TlsMode convertToEntityAttribute(String s) {
-            return s == null ? null : TlsMode.valueOf(s.toUpperCase(Locale.ROOT));
+    public static class TlsModeConverter extends LowerCaseEnumConverter<TlsMode> {
+        public TlsModeConverter() {
+            super(TlsMode.class);
         }
     }
 }

@@ -1,18 +1,11 @@
 package app.rebound.tenant;
 
-import jakarta.persistence.AttributeConverter;
+import app.rebound.infra.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;
 
-/** Stores roles as their lower-case codes, matching the SQL check constraint. */
 @Converter(autoApply = true)
-public class RoleConverter implements AttributeConverter<Role, String> {
-    @Override
-    public String convertToDatabaseColumn(Role role) {
-        return role == null ? null : role.code();
-    }
-
-    @Override
-    public Role convertToEntityAttribute(String code) {
-        return code == null ? null : Role.fromCode(code);
+public class RoleConverter extends LowerCaseEnumConverter<Role> {
+    public RoleConverter() {
+        super(Role.class);
     }
 }
