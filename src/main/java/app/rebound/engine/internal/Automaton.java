@@ -140,26 +140,57 @@ final class Automaton {
         if ((long) states * nc >= Integer.MAX_VALUE) {
             throw new IllegalStateException("automaton too large: " + states + " states x " + nc + " classes");
         }
-        // States are renumbered in breadth-first order, so the shallow states that almost every text visits
-        // share a few cache lines at the start of the table.
-        int[] order = new int[states];
-        int[] rank = new int[states];
+        // States are renumbered so that memory follows the walk: the start state and the states one or two
+        // characters deep, which almost every text visits, first and breadth-first, sharing a few cache lines;
+        // then each deeper subtree depth-first, so that following a phrase reads adjacent rows.
+        int[] bfs = new int[states];
+        int[] depth = new int[states];
         int head = 0;
         int tail = 0;
-        order[tail++] = 0;
+        bfs[tail++] = 0;
         while (head < tail) {
-            int s = order[head];
-            rank[s] = head++;
+            int s = bfs[head++];
             for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
-                order[tail++] = edgeTarget[e];
+                depth[edgeTarget[e]] = depth[s] + 1;
+                bfs[tail++] = edgeTarget[e];
             }
         }
+        int[] order = new int[states];
+        int n = 0;
+        for (int s : bfs) {
+            if (depth[s] <= 2) {
+                order[n++] = s;
+            }
+        }
+        int shallow = n;
+        int[] stack = new int[states];
+        for (int i = 0; i < shallow; i++) {
+            if (depth[order[i]] != 2) {
+                continue;
+            }
+            int sp = 0;
+            for (int e = edgeStart[order[i] + 1] - 1; e >= edgeStart[order[i]]; e--) {
+                stack[sp++] = edgeTarget[e];
+            }
+            while (sp > 0) {
+                int s = stack[--sp];
+                order[n++] = s;
+                for (int e = edgeStart[s + 1] - 1; e >= edgeStart[s]; e--) {
+                    stack[sp++] = edgeTarget[e];
+                }
+            }
+        }
+        int[] rank = new int[states];
+        for (int r = 0; r < states; r++) {
+            rank[order[r]] = r;
+        }
         // delta(s, c) = goto(s, c) if defined, else delta(fail(s), c); the start state loops on itself.
-        // In BFS order fail(s), being shallower, is complete before s. Class 0 always leads to the start state.
+        // Rows are filled in breadth-first order: fail(s), being shallower, is complete before s. Class 0 always
+        // leads to the start state.
         int[] d = new int[states * nc];
         int[][] byRank = new int[states][];
-        for (int r = 0; r < states; r++) {
-            int s = order[r];
+        for (int s : bfs) {
+            int r = rank[s];
             byRank[r] = out[s];
             for (int cl = 1; cl < nc; cl++) {
                 int nx = step(s, charOfClass[cl]);

@@ -38,7 +38,7 @@ final class Decoders {
             while (i < n) {
                 // read one block of fields separated by blank lines
                 int end = blockEnd(text, i);
-                Headers h = Headers.parseBlock(text, i, end, 200);
+                Headers h = Headers.parseBlock(text, i, end, 200, false);
                 i = end;
                 while (i < n && (text.charAt(i) == '\n' || text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
                     i++;

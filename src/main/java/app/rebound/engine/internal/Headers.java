@@ -55,15 +55,24 @@ public final class Headers {
      * not a header. Used for text/rfc822-headers parts and for returned headers inlined in plain text.
      */
     public static Headers parseBlock(String text, int from, int maxFields) {
-        return parseBlock(text, from, text.length(), maxFields);
+        return parseBlock(text, from, text.length(), maxFields, false);
     }
 
-    /** As above over {@code text[from, to)}, without copying lines out. */
-    static Headers parseBlock(String text, int from, int to, int maxFields) {
+    /** As {@link #parseBlock(String, int, int)} for a returned original: its trace fields are not kept. */
+    static Headers parseOriginal(String text, int from, int maxFields) {
+        return parseBlock(text, from, text.length(), maxFields, true);
+    }
+
+    /**
+     * As above over {@code text[from, to)}, without copying lines out; with {@code skipTrace}, fields that
+     * {@link #isTrace} names are read past but not kept.
+     */
+    static Headers parseBlock(String text, int from, int to, int maxFields, boolean skipTrace) {
         Headers h = new Headers();
         int n = to;
         int i = from;
         String curName = null;
+        boolean skipping = false;
         StringBuilder cur = new StringBuilder();
         while (i < n && h.size() < maxFields) {
             int e = text.indexOf('\n', i);
@@ -80,6 +89,9 @@ public final class Headers {
             }
             char c0 = text.charAt(ls);
             if ((c0 == ' ' || c0 == '\t') && curName != null) {
+                if (skipping) {
+                    continue;
+                }
                 int a = ls;
                 int b = e;
                 while (a < b && text.charAt(a) <= ' ') {
@@ -104,17 +116,45 @@ public final class Headers {
                 }
                 continue;
             }
-            if (curName != null) {
+            if (curName != null && !skipping) {
                 h.add(curName, cur.toString());
             }
             curName = text.substring(ls, ls + colon);
             cur.setLength(0);
-            cur.append(text, ls + colon + 1, e);
+            skipping = skipTrace && isTrace(curName);
+            if (!skipping) {
+                cur.append(text, ls + colon + 1, e);
+            }
         }
-        if (curName != null) {
+        if (curName != null && !skipping) {
             h.add(curName, cur.toString());
         }
         return h;
+    }
+
+    /** Trace and signature fields that nothing here reads (any case): skipping them saves most header work. */
+    static boolean isTrace(String name) {
+        if (name.length() < 4) {
+            return false;
+        }
+        char c = name.charAt(0);
+        if (c == 'R' || c == 'r') {
+            return name.equalsIgnoreCase("received");
+        }
+        if (c == 'D' || c == 'd') {
+            return name.regionMatches(true, 0, "dkim-", 0, 5) || name.regionMatches(true, 0, "domainkey", 0, 9);
+        }
+        if (c == 'A' || c == 'a') {
+            return name.regionMatches(true, 0, "arc-", 0, 4)
+                    || name.equalsIgnoreCase("authentication-results");
+        }
+        if (c == 'X' || c == 'x') {
+            return name.regionMatches(true, 0, "x-ms-", 0, 5) || name.regionMatches(true, 0, "x-microsoft", 0, 11)
+                    || name.regionMatches(true, 0, "x-forefront", 0, 11) || name.regionMatches(true, 0, "x-google", 0, 8)
+                    || name.regionMatches(true, 0, "x-gm-", 0, 5) || name.equalsIgnoreCase("x-received")
+                    || name.regionMatches(true, 0, "x-exchange", 0, 10);
+        }
+        return false;
     }
 
     /** As String.isBlank() of text[from, to): only white space (no supplementary code point is white space). */

@@ -51,9 +51,18 @@ public final class MailReader {
         java.util.ArrayList<byte[]> out = new java.util.ArrayList<>();
         // Does the input need line-ending normalisation, and can it hold more than one message? A "From " line
         // after a CR counts too: the CR becomes a line end. Both checks run word-wise (see indexOfByte).
-        int firstCr = indexOfByte(raw, (byte) '\r', 0);
-        boolean fromLine = startsWithFromLine(raw, 0) || nextFromLine(raw, 0, true) >= 0;
-        byte[] data = firstCr < 0 ? raw : normaliseLineEndings(raw, firstCr);
+        // One word-wise pass finds the first CR or LF-"From " line, whichever comes first; most mail has neither.
+        boolean fromLine = startsWithFromLine(raw, 0);
+        int event = firstCrOrFromLine(raw);
+        byte[] data = raw;
+        if (event >= 0 && raw[event] == '\r') {
+            data = normaliseLineEndings(raw, event);
+            fromLine = fromLine || nextFromLine(data, 0) >= 0;
+        } else if (event >= 0) {
+            fromLine = true;
+            int firstCr = indexOfByte(raw, (byte) '\r', event);
+            data = firstCr < 0 ? raw : normaliseLineEndings(raw, firstCr);
+        }
         if (!fromLine) {
             out.add(data);
             return out;
@@ -67,7 +76,7 @@ public final class MailReader {
         int i = start;
         while (i < n) {
             // the next line end followed by a "From " line; no other line matters
-            int nl = nextFromLine(data, i, false);
+            int nl = nextFromLine(data, i);
             if (nl < 0) {
                 break;
             }
@@ -114,16 +123,49 @@ public final class MailReader {
         return -1;
     }
 
-    /** Index (at or after {@code from}) of a LF, or also a CR, directly followed by "From ", or -1. */
-    private static int nextFromLine(byte[] d, int from, boolean orCr) {
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+    /** The high bit of every zero byte of {@code v}, and no other bit (exact, unlike the borrow trick). */
+    private static long zeroBytes(long v) {
+        return ~(((v & LOW7) + LOW7) | v | LOW7);
+    }
+
+    /** Index of the first CR, or of the first LF directly followed by "From ", whichever comes first; else -1. */
+    static int firstCrOrFromLine(byte[] d) {
+        final long crs = '\r' * ONES;
+        final long lfs = '\n' * ONES;
+        final long fs = 'F' * ONES;
+        int n = d.length;
+        int i = 0;
+        for (; i + 9 <= n; i += 8) {
+            long x = (long) LONGS.get(d, i);
+            long y = (long) LONGS.get(d, i + 1);
+            long m = zeroBytes(x ^ crs) | zeroBytes(x ^ lfs) & zeroBytes(y ^ fs);
+            while (m != 0) {
+                int j = i + (Long.numberOfTrailingZeros(m) >>> 3);
+                if (d[j] == '\r' || startsWithFromLine(d, j + 1)) {
+                    return j;
+                }
+                m &= m - 1;
+            }
+        }
+        for (; i < n; i++) {
+            if (d[i] == '\r' || d[i] == '\n' && startsWithFromLine(d, i + 1)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index (at or after {@code from}) of a LF directly followed by "From ", or -1. */
+    private static int nextFromLine(byte[] d, int from) {
         int f = from;
         while (true) {
             f = indexOfByte(d, (byte) 'F', f + 1);
             if (f < 0) {
                 return -1;
             }
-            byte p = d[f - 1];
-            if ((p == '\n' || orCr && p == '\r') && startsWithFromLine(d, f)) {
+            if (d[f - 1] == '\n' && startsWithFromLine(d, f)) {
                 return f - 1;
             }
         }
@@ -219,7 +261,7 @@ public final class MailReader {
                     case T_FIELD -> {
                         if (inMessageHeader) {
                             Field f = ts.getField();
-                            if (skippable(f.getName())) {
+                            if (Headers.isTrace(f.getName())) {
                                 continue;
                             }
                             if (messageDepth == 1) {
@@ -271,7 +313,7 @@ public final class MailReader {
                         if (type.equals("message/rfc822")) {
                             if (mail.original == null) {
                                 String head = readHeaderBlock(ts.getDecodedInputStream(), 32 * 1024, scratch);
-                                mail.original = Headers.parseBlock(head, 0, limits.maxHeaderCount());
+                                mail.original = Headers.parseOriginal(head, 0, limits.maxHeaderCount());
                                 if (!mail.parts.isEmpty()) {
                                     // The returned original closes a report; nothing after it is read, which
                                     // spares scanning large attachments for the closing boundary.
@@ -287,7 +329,7 @@ public final class MailReader {
                         Part p = new Part(type, text);
                         mail.parts.add(p);
                         if (p.isReturnedHeaders() && mail.original == null) {
-                            mail.original = Headers.parseBlock(text, 0, limits.maxHeaderCount());
+                            mail.original = Headers.parseOriginal(text, 0, limits.maxHeaderCount());
                         }
                     }
                     default -> {
@@ -299,31 +341,6 @@ public final class MailReader {
                     + (e.getMessage() == null ? "" : ": " + Text.clip(e.getMessage(), 200)));
         }
         return mail;
-    }
-
-    /** Trace and signature fields nobody here reads; skipping them saves most header work. */
-    private static boolean skippable(String name) {
-        if (name.length() < 4) {
-            return false;
-        }
-        char c = name.charAt(0);
-        if (c == 'R' || c == 'r') {
-            return name.equalsIgnoreCase("received");
-        }
-        if (c == 'D' || c == 'd') {
-            return name.regionMatches(true, 0, "dkim-", 0, 5) || name.regionMatches(true, 0, "domainkey", 0, 9);
-        }
-        if (c == 'A' || c == 'a') {
-            return name.regionMatches(true, 0, "arc-", 0, 4)
-                    || name.equalsIgnoreCase("authentication-results");
-        }
-        if (c == 'X' || c == 'x') {
-            return name.regionMatches(true, 0, "x-ms-", 0, 5) || name.regionMatches(true, 0, "x-microsoft", 0, 11)
-                    || name.regionMatches(true, 0, "x-forefront", 0, 11) || name.regionMatches(true, 0, "x-google", 0, 8)
-                    || name.regionMatches(true, 0, "x-gm-", 0, 5) || name.equalsIgnoreCase("x-received")
-                    || name.regionMatches(true, 0, "x-exchange", 0, 10);
-        }
-        return false;
     }
 
     private static boolean hasPlainText(ParsedMail mail) {

@@ -244,46 +244,65 @@ public final class Text {
 
     /** Strips HTML tags and decodes the most common entities. */
     public static String stripHtml(String html) {
-        StringBuilder sb = new StringBuilder(html.length());
         int n = html.length();
-        boolean inTag = false;
-        for (int i = 0; i < n; i++) {
-            char c = html.charAt(i);
-            if (inTag) {
-                if (c == '>') {
-                    inTag = false;
-                }
-                continue;
+        StringBuilder sb = new StringBuilder(n);
+        // Text between markup is copied in runs; String.indexOf finds the next '<' and '&'.
+        int lt = html.indexOf('<');
+        int amp = html.indexOf('&');
+        int i = 0;
+        while (i < n) {
+            if (lt >= 0 && lt < i) {
+                lt = html.indexOf('<', i);
             }
-            if (c == '<' && i + 1 < n && (Character.isLetter(html.charAt(i + 1)) || html.charAt(i + 1) == '/'
-                    || html.charAt(i + 1) == '!')) {
-                if (breaksLine(html, i + 1, Math.min(n, i + 6))) {
-                    sb.append('\n');
-                }
-                inTag = true;
-                continue;
+            if (amp >= 0 && amp < i) {
+                amp = html.indexOf('&', i);
             }
-            if (c == '&') {
-                int semi = html.indexOf(';', i);
-                if (semi > i && semi - i < 8) {
-                    String ent = html.substring(i + 1, semi);
-                    String rep = switch (ent) {
-                        case "lt" -> "<";
-                        case "gt" -> ">";
-                        case "amp" -> "&";
-                        case "quot" -> "\"";
-                        case "nbsp" -> " ";
-                        case "#39", "apos" -> "'";
-                        default -> null;
-                    };
-                    if (rep != null) {
-                        sb.append(rep);
-                        i = semi;
-                        continue;
+            int next = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
+            if (next < 0) {
+                sb.append(html, i, n);
+                break;
+            }
+            sb.append(html, i, next);
+            i = next;
+            if (html.charAt(i) == '<') {
+                char c1 = i + 1 < n ? html.charAt(i + 1) : 0;
+                if (i + 1 < n && (Character.isLetter(c1) || c1 == '/' || c1 == '!')) {
+                    if (breaksLine(html, i + 1, Math.min(n, i + 6))) {
+                        sb.append('\n');
                     }
+                    // the tag, up to and including its '>' (or the end of an unclosed one), is dropped
+                    int gt = html.indexOf('>', i + 1);
+                    i = gt < 0 ? n : gt + 1;
+                } else {
+                    sb.append('<');
+                    i++;
+                }
+                continue;
+            }
+            // an entity: '&', at most 6 characters, ';' (looked for in that window only)
+            int semi = -1;
+            for (int k = i + 1; k < Math.min(n, i + 8); k++) {
+                if (html.charAt(k) == ';') {
+                    semi = k;
+                    break;
                 }
             }
-            sb.append(c);
+            String rep = semi < 0 ? null : switch (html.substring(i + 1, semi)) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                case "nbsp" -> " ";
+                case "#39", "apos" -> "'";
+                default -> null;
+            };
+            if (rep != null) {
+                sb.append(rep);
+                i = semi + 1;
+            } else {
+                sb.append('&');
+                i++;
+            }
         }
         return sb.toString();
     }
@@ -335,6 +354,27 @@ public final class Text {
         }
         char first = lowerNeedle.charAt(0);
         char firstUpper = Character.toUpperCase(first);
+        int k = anchor(lowerNeedle);
+        if (k >= 0) {
+            // Jump between occurrences of a caseless character of the needle with String.indexOf (a vectorised
+            // intrinsic); a match must have exactly that character there.
+            char a = lowerNeedle.charAt(k);
+            int last = hay.length() - m;
+            int i = Math.max(0, from);
+            while (i <= last) {
+                int j = hay.indexOf(a, i + k);
+                if (j < 0 || j - k > last) {
+                    return -1;
+                }
+                i = j - k;
+                char c = hay.charAt(i);
+                if ((c == first || c == firstUpper) && hay.regionMatches(true, i, lowerNeedle, 0, m)) {
+                    return i;
+                }
+                i++;
+            }
+            return -1;
+        }
         // Cheap reject on the second char when both are ASCII (exactly what regionMatches would decide there).
         char second = m > 1 ? lowerNeedle.charAt(1) : 0;
         boolean asciiSecond = m > 1 && second < 128;
@@ -355,6 +395,23 @@ public final class Text {
             }
         }
         return -1;
+    }
+
+    /** Caseless ASCII characters, rarest in bounce text first; a needle is searched by the first one it has. */
+    private static final String ANCHORS = "@=<>[]{}|#$%&*+/;?^_`~!\"'()0123456789,:.-\t \n";
+
+    /** Index in the needle of its best anchor character (see {@link #ANCHORS}), or -1 when it has none. */
+    private static int anchor(String needle) {
+        int best = -1;
+        int bestRank = Integer.MAX_VALUE;
+        for (int i = 0; i < needle.length(); i++) {
+            int r = ANCHORS.indexOf(needle.charAt(i));
+            if (r >= 0 && r < bestRank) {
+                best = i;
+                bestRank = r;
+            }
+        }
+        return best;
     }
 
     private static char asciiLower(char c) {
