@@ -254,4 +254,74 @@ class HandWrittenBouncesTest {
         assertEquals("1001", r.links().subscriber());
         assertEquals("verp", r.links().source());
     }
+
+    @Test
+    void bounceForwardedInsideAGatewayNoticeIsReadFromTheEnclosedReport() {
+        // A security gateway delivers the DSN it received as an attachment to a notice of its own that names
+        // nobody (Trend Micro IMSVA does this). The enclosed report decides, and links to the original send.
+        String inner = new String(Mails.dsn("Mail Delivery Subsystem <MAILER-DAEMON@mx2.corp.example>",
+                "Returned mail: see transcript for details", "The following addresses had permanent fatal errors",
+                "ana@corp.example", "failed", "5.1.1", "mbox.corp.example", "550 5.1.1 <ana@corp.example>... User unknown"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] wrapped = Mails.plain(String.join("\n",
+                "From: \"Mail Delivery Subsystem\" <MAILER-DAEMON@gw.corp.example>",
+                "To: \"Notification\" <notify@gw.corp.example>",
+                "Subject: Returned mail: User unknown",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"GW1\""), String.join("\n",
+                "--GW1",
+                "Content-Type: text/plain",
+                "",
+                "----- The following addresses had permanent delivery errors -----",
+                "",
+                "--GW1",
+                "Content-Type: message/rfc822",
+                "",
+                inner.replace("\r\n", "\n"),
+                "--GW1--",
+                ""));
+        AnalysisReport r = analyzer.analyze(wrapped);
+        assertEquals(Outcome.BOUNCE, r.outcome(), () -> r.toString());
+        RecipientResult only = r.recipients().get(0);
+        assertEquals(1, r.recipients().size());
+        assertEquals("ana@corp.example", only.recipient());
+        assertEquals(Reason.USERUNKNOWN, only.reason());
+        assertTrue(only.suppress());
+        assertEquals("42", r.links().campaign());
+        assertEquals("Returned mail: User unknown", r.subject());
+    }
+
+    @Test
+    void machineFailureNamingNobodyBlamesTheOriginalsOnlyRecipient() {
+        String notice = """
+                Message could not be delivered to mobile.
+                Error: the handset refused this message
+
+                Original Message:
+                From: News <news@shop.example>
+                To: %s
+                Subject: Our November offers
+                Date: Sat, 28 Nov 2026 09:00:00 +0000
+                """;
+        String headers = """
+                Return-Path: <>
+                From: MMS Gateway <sysadmin@mms.carrier.example>
+                To: news@shop.example
+                Subject: Undeliverable Message""";
+        AnalysisReport one = analyzer.analyze(Mails.plain(headers, notice.formatted("5551234567@mms.carrier.example")));
+        assertEquals(Outcome.BOUNCE, one.outcome(), () -> one.toString());
+        assertEquals("5551234567@mms.carrier.example", one.recipients().get(0).recipient());
+        assertFalse(one.recipients().get(0).suppress(), "no reason given: never suppress on a guess");
+
+        // Two recipients: no safe guess.
+        AnalysisReport two = analyzer.analyze(Mails.plain(headers,
+                notice.formatted("5551234567@mms.carrier.example, 5557654321@mms.carrier.example")));
+        assertTrue(two.recipients().isEmpty(), () -> two.toString());
+
+        // A person's reply quoting an original is not a machine report.
+        AnalysisReport human = analyzer.analyze(Mails.plain(headers.replace("Return-Path: <>",
+                "Return-Path: <kim@corp.example>").replace("MMS Gateway <sysadmin@mms.carrier.example>",
+                "Kim <kim@corp.example>"), notice.formatted("kim@corp.example")));
+        assertTrue(human.recipients().isEmpty(), () -> human.toString());
+    }
 }

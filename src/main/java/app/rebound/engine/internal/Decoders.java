@@ -447,6 +447,14 @@ final class Decoders {
                 }
             }
         }
+        if (addrs.isEmpty()) {
+            String only = soleOriginalRecipient(mail, human, from(mail), exclude);
+            if (only != null) {
+                // "Message could not be delivered" naming nobody: the returned original's one recipient.
+                addrs.add(only);
+                pos.add(-1);
+            }
+        }
         for (int k = 0; k < addrs.size(); k++) {
             int start = pos.get(k);
             if (start < 0) {
@@ -488,6 +496,37 @@ final class Decoders {
             out.add(f);
         }
         return out;
+    }
+
+    /**
+     * The one address the returned original was sent to, when a machine-sent report (null sender or a daemon
+     * address) says delivery failed without naming anybody; else null. Several recipients, Cc or Bcc would make
+     * the guess unsafe.
+     */
+    private static String soleOriginalRecipient(ParsedMail mail, String human, String from,
+                                                java.util.Set<String> exclude) {
+        if (mail.original == null || !mail.original.all("cc").isEmpty() || !mail.original.all("bcc").isEmpty()) {
+            return null;
+        }
+        String rp = mail.head.get("return-path").trim();
+        if (!(rp.equals("<>") || Signals.isDaemon(from))) {
+            return null;
+        }
+        List<String> to = mail.original.all("to");
+        if (to.size() != 1 || Text.findAddresses(to.get(0), 3).size() != 1) {
+            return null;
+        }
+        long[] hits = ReasonText.scan(Text.clip(humanHead(mail, human), 20_000));
+        boolean saysFailed = false;
+        for (String p : Signals.BOUNCE_BODY) {
+            saysFailed |= ReasonText.has(hits, ReasonText.idOf(p));
+        }
+        String addr = Text.firstAddress(to.get(0));
+        return saysFailed && !addr.isEmpty() && !exclude.contains(addr) ? addr : null;
+    }
+
+    private static String from(ParsedMail mail) {
+        return Text.firstAddress(mail.head.get("from"));
     }
 
     private static int lineStart(String s, int pos) {

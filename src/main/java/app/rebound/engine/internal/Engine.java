@@ -28,7 +28,14 @@ public final class Engine {
         this.verp = verp;
     }
 
+    /** How many wrapped reports deep {@link ParsedMail#enclosedReport} is followed. */
+    private static final int MAX_ENCLOSED = 2;
+
     public AnalysisReport analyzeOne(byte[] message) {
+        return analyzeOne(message, 0);
+    }
+
+    private AnalysisReport analyzeOne(byte[] message, int enclosedDepth) {
         if (message.length == 0) {
             return AnalysisReport.unparseable("empty input");
         }
@@ -58,6 +65,17 @@ public final class Engine {
             if (inline != null) {
                 mail.parts.add(new Part("message/delivery-status", inline));
                 facts = Decoders.dsn(mail, human);
+            }
+        }
+        if (facts.isEmpty() && mail.enclosedReport != null && enclosedDepth < MAX_ENCLOSED) {
+            // A gateway forwarded the bounce it received as an attachment and said nothing of its own: the
+            // enclosed report is the bounce.
+            AnalysisReport inner = analyzeOne(mail.enclosedReport, enclosedDepth + 1);
+            if (!inner.recipients().isEmpty()) {
+                List<String> errs = new ArrayList<>(mail.errors);
+                errs.addAll(inner.errors());
+                MessageLinks innerLinks = inner.links().equals(MessageLinks.NONE) ? links : inner.links();
+                return new AnalysisReport(inner.outcome(), inner.recipients(), innerLinks, subject, from, errs);
             }
         }
         if (facts.isEmpty() && (from.contains("amazonses.com") || from.contains("amazonaws.com")

@@ -312,8 +312,12 @@ public final class MailReader {
                         }
                         if (type.equals("message/rfc822")) {
                             if (mail.original == null) {
-                                String head = readHeaderBlock(ts.getDecodedInputStream(), 32 * 1024, scratch);
+                                InputStream in = ts.getDecodedInputStream();
+                                String head = readHeaderBlock(in, 32 * 1024, scratch);
                                 mail.original = Headers.parseOriginal(head, 0, limits.maxHeaderCount());
+                                if (isDeliveryReport(mail.original)) {
+                                    mail.enclosedReport = readRest(in, scratch, limits.maxMessageBytes());
+                                }
                                 if (!mail.parts.isEmpty()) {
                                     // The returned original closes a report; nothing after it is read, which
                                     // spares scanning large attachments for the closing boundary.
@@ -377,8 +381,32 @@ public final class MailReader {
         return s == null || s.isEmpty() ? dflt : s.toLowerCase(Locale.ROOT);
     }
 
-    /** Reads up to the first blank line (the end of a header block), at most {@code max} bytes. */
+    /** Whether a header block is that of a delivery status notification (RFC 3464 / RFC 6533). */
+    static boolean isDeliveryReport(Headers h) {
+        String ct = Text.lower(h.get("content-type"));
+        return ct.startsWith("multipart/report") && ct.contains("delivery-status");
+    }
+
+    /**
+     * The whole entity whose start {@link #readHeaderBlock} has just read into the scratch buffer: those bytes and
+     * the rest of the stream, at most {@code max} bytes in all.
+     */
+    static byte[] readRest(InputStream in, Scratch scratch, int max) throws IOException {
+        int n = Math.min(scratch.filled, max);
+        byte[] rest = in.readNBytes(max - n);
+        byte[] all = java.util.Arrays.copyOf(scratch.buf, n + rest.length);
+        System.arraycopy(rest, 0, all, n, rest.length);
+        return all;
+    }
+
+    /**
+     * Reads up to the first blank line (the end of a header block), at most {@code max} bytes (at most 64 KiB).
+     * Every byte read, possibly past the blank line, stays in {@code scratch.buf[0, scratch.filled)}.
+     */
     static String readHeaderBlock(InputStream in, int max, Scratch scratch) throws IOException {
+        if (max > Scratch.KEEP) {
+            throw new IllegalArgumentException("header block limit above the scratch buffer's");
+        }
         byte[] buf = scratch.buf;
         int n = 0;
         int scanned = 0;
@@ -393,11 +421,13 @@ public final class MailReader {
             n += r;
             for (int i = Math.max(1, scanned); i < n; i++) {
                 if (buf[i] == '\n' && (buf[i - 1] == '\n' || buf[i - 1] == '\r' && i >= 2 && buf[i - 2] == '\n')) {
+                    scratch.filled = n;
                     return new String(buf, 0, i, StandardCharsets.ISO_8859_1);
                 }
             }
             scanned = n;
         }
+        scratch.filled = n;
         return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
     }
 
@@ -405,8 +435,10 @@ public final class MailReader {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static final class Scratch {
-        private static final int KEEP = 64 * 1024;
+        static final int KEEP = 64 * 1024;
         byte[] buf = new byte[8192];
+        /** Bytes of {@link #buf} the last {@link #readHeaderBlock} filled. */
+        int filled;
         private DefaultFieldBuilder fields;
         private int fieldsMaxLen;
 

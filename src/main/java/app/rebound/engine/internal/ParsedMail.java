@@ -9,6 +9,11 @@ public final class ParsedMail {
     public final List<Part> parts = new ArrayList<>();
     /** Header of the returned original (message/rfc822 or text/rfc822-headers), or null. */
     public Headers original;
+    /**
+     * The returned original, raw, when it is itself a delivery report: a gateway (Trend Micro, a forwarding
+     * filter) wrapped the bounce it received. Read only then, and at most the message size limit; else null.
+     */
+    public byte[] enclosedReport;
     public String topMimeType = "text/plain";
     public String topReportType = "";
     public final List<String> errors = new ArrayList<>();
