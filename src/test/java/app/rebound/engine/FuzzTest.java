@@ -43,6 +43,7 @@ class FuzzTest {
         check(giantHeader(2_000_000));
         check(deepNesting(5_000));
         check(manyParts(20_000));
+        check(enclosedReports(500));
         check(longLine(3_000_000));
         check("From \n\nFrom \n\nFrom \n".getBytes(StandardCharsets.US_ASCII));
         byte[] noise = new byte[1 << 20];
@@ -53,6 +54,18 @@ class FuzzTest {
                 .getBytes(StandardCharsets.US_ASCII));
         check(("From: mailer-daemon@x.example\nSubject: Undelivered\n\n"
                 + "x@".repeat(200_000) + " user unknown " + "@a.b ".repeat(100_000)).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Delivery reports each wrapped as the returned original of the next, {@code depth} deep. */
+    private static byte[] enclosedReports(int depth) {
+        String m = "From: MAILER-DAEMON@x.example\nSubject: Returned mail\n\nnothing\n";
+        for (int i = 0; i < depth; i++) {
+            m = "From: MAILER-DAEMON@x" + i + ".example\nSubject: Returned mail\nMIME-Version: 1.0\n"
+                    + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b" + i + "\"\n\n"
+                    + "--b" + i + "\nContent-Type: text/plain\n\nfailed\n--b" + i + "\n"
+                    + "Content-Type: message/rfc822\n\n" + m + "\n--b" + i + "--\n";
+        }
+        return m.getBytes(StandardCharsets.US_ASCII);
     }
 
     private void check(byte[] input) {

@@ -70,7 +70,7 @@ public final class Engine {
         if (facts.isEmpty() && mail.enclosedReport != null && enclosedDepth < MAX_ENCLOSED) {
             // A gateway forwarded the bounce it received as an attachment and said nothing of its own: the
             // enclosed report is the bounce.
-            AnalysisReport inner = analyzeOne(mail.enclosedReport, enclosedDepth + 1);
+            AnalysisReport inner = analyzeOne(MailReader.normaliseLineEndings(mail.enclosedReport), enclosedDepth + 1);
             if (!inner.recipients().isEmpty()) {
                 List<String> errs = new ArrayList<>(mail.errors);
                 errs.addAll(inner.errors());
