@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ParseCommandTest {
     private static final Set<String> FIELDS = Set.of("file", "index", "recipient", "status", "replyCode", "reason",
             "type", "fault", "suppress", "diagnostic", "rule");
+    private static final Set<String> TYPES = Set.of("hard", "soft", "complaint", "auto-reply", "delivered",
+            "undetermined");
+    private static final Set<String> FAULTS = Set.of("recipient", "sender", "receiver-system", "network", "unknown");
 
     record Run(int rc, List<String> lines, String err) {
     }
@@ -52,6 +55,8 @@ class ParseCommandTest {
                 Set<String> names = new TreeSet<>();
                 n.fieldNames().forEachRemaining(names::add);
                 assertEquals(FIELDS, names, line);
+                assertTrue(TYPES.contains(n.get("type").asText()), line);
+                assertTrue(FAULTS.contains(n.get("fault").asText()), line);
             }
         }
         assertEquals(301, files.size());

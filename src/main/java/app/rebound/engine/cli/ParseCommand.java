@@ -93,8 +93,8 @@ public final class ParseCommand {
                 sb.append(",\"status\":").append(Json.quote(x.statusText()));
                 sb.append(",\"replyCode\":").append(x.replyCode() == 0 ? "null" : Integer.toString(x.replyCode()));
                 sb.append(",\"reason\":").append(Json.quote(x.reason().id()));
-                sb.append(",\"type\":").append(Json.quote(x.type().name()));
-                sb.append(",\"fault\":").append(Json.quote(x.fault().name()));
+                sb.append(",\"type\":").append(Json.quote(word(x.type())));
+                sb.append(",\"fault\":").append(Json.quote(word(x.fault())));
                 sb.append(",\"suppress\":").append(x.suppress());
                 sb.append(",\"diagnostic\":").append(Json.quote(x.diagnostic()));
                 sb.append(",\"rule\":").append(Json.quote(x.rule()));
@@ -105,5 +105,10 @@ public final class ParseCommand {
         if (index == 0) {
             w.write("{\"file\":" + Json.quote(file) + ",\"index\":0}\n");
         }
+    }
+
+    /** An enum constant as the lower-case word the output uses, like the reasons: HARD → hard, AUTO_REPLY → auto-reply. */
+    static String word(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }
