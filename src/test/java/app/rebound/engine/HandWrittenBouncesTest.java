@@ -324,4 +324,26 @@ class HandWrittenBouncesTest {
                 "Kim <kim@corp.example>"), notice.formatted("kim@corp.example")));
         assertTrue(human.recipients().isEmpty(), () -> human.toString());
     }
+
+    @Test
+    void eightBitTextLabelledIso2022JpIsReadInTheCharsetItReallyUses() throws Exception {
+        // Japanese carriers label EUC-JP or Shift_JIS text as ISO-2022-JP, a 7-bit encoding that cannot hold it.
+        String japanese = "次のあて先へのメッセージはエラーのため送信できませんでした。";
+        for (String actual : new String[] {"EUC-JP", "windows-31j", "UTF-8"}) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(("Return-Path: <>\nFrom: MAILER-DAEMON@carrier.example\nTo: news@shop.example\n"
+                    + "Subject: Mail System Error - Returned Mail\nMIME-Version: 1.0\n"
+                    + "Content-Type: text/plain; charset=\"ISO-2022-JP\"\nContent-Transfer-Encoding: 7bit\n\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write((japanese + "\n\nYour message was not delivered within 3 days and 0 hours.\n\n"
+                    + "The following recipients did not receive this message:\n\n<mika@carrier.example>\n")
+                    .getBytes(actual));
+            AnalysisReport r = analyzer.analyze(out.toByteArray());
+            assertEquals(1, r.recipients().size(), () -> actual + ": " + r);
+            RecipientResult x = r.recipients().get(0);
+            assertTrue(x.diagnostic().contains(japanese), () -> actual + ": " + x.diagnostic());
+            assertEquals(Reason.EXPIRED, x.reason(), actual);
+            assertFalse(x.suppress());
+        }
+    }
 }

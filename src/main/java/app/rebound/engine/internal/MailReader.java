@@ -482,8 +482,30 @@ public final class MailReader {
         Charset cs = charsetFor(charset);
         if (cs == NONE) {
             cs = hasHighBit(buf, n) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        } else if (cs.name().startsWith("ISO-2022") && hasHighBit(buf, n)) {
+            // A 7-bit encoding cannot hold 8-bit bytes: the label is wrong. Japanese carriers send EUC-JP or
+            // Shift_JIS labelled ISO-2022-JP; others send UTF-8.
+            cs = firstThatDecodes(buf, n, StandardCharsets.UTF_8, EUC_JP, WINDOWS_31J);
         }
         return new String(buf, 0, n, cs);
+    }
+
+    private static final Charset EUC_JP = charsetFor("euc-jp");
+    private static final Charset WINDOWS_31J = charsetFor("windows-31j");
+
+    /** The first charset that decodes {@code b[0, n)} without a malformed or unmappable sequence, else the last. */
+    private static Charset firstThatDecodes(byte[] b, int n, Charset... candidates) {
+        for (Charset c : candidates) {
+            try {
+                c.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(b, 0, n));
+                return c;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                // try the next one
+            }
+        }
+        return candidates[candidates.length - 1];
     }
 
     private static boolean hasHighBit(byte[] b, int n) {

@@ -448,7 +448,8 @@ final class ReasonText {
                 "this message has been in the queue too long", "unable to deliver message after multiple retries",
                 "was not reachable within the allowed queue period", "your message could not be delivered for more than",
                 "retry timeout exceeded", "message expired", "envelope expired"),
-                p(a("could not be delivered for", " days"), a("delivery failed ", " attempts"),
+                p(a("could not be delivered for", " days"), a("not delivered within", " days"),
+                        a("delivery failed ", " attempts"),
                         a("did not accept our requests to connect")));
         put(Reason.FAILEDSTARTTLS, a("starttls is required to send mail", "tls required but not supported",
                 "must use tls", "requires encryption", "requires tls", "this route requires encryption",
