@@ -346,4 +346,28 @@ class HandWrittenBouncesTest {
             assertFalse(x.suppress());
         }
     }
+
+    @Test
+    void senderLinesInATextBounceAreNotRecipients() {
+        byte[] mail = Mails.plain("""
+                From: post_master@gw.carrier.example
+                To: news@shop.example
+                Subject: Re:Our November offers""", """
+                Error: Invalid user address
+
+                Error message below:
+                550 - Requested action not taken: no such user here
+
+                Message details:
+                  Subject: Our November offers
+                  MAIL FROM: news@shop.example
+                  RCPT TO: 5551234567@gw.carrier.example
+                  From: Shop News <offers@shop.example>
+                  Reply-To: help@shop.example
+                """);
+        RecipientResult r = only(mail);
+        assertEquals("5551234567@gw.carrier.example", r.recipient());
+        assertEquals(Reason.USERUNKNOWN, r.reason());
+        assertEquals(550, r.replyCode());
+    }
 }

@@ -436,7 +436,7 @@ final class Decoders {
                     || local.length() > 64 && local.contains("=")) {
                 continue;
             }
-            if (isMessageIdLike(head, a[0], a[1]) || isContactAddress(head, a[0])) {
+            if (isMessageIdLike(head, a[0], a[1]) || isContactAddress(head, a[0]) || isSenderLine(head, a[0])) {
                 continue;
             }
             if (!addrs.contains(addr)) {
@@ -538,6 +538,23 @@ final class Decoders {
     private static boolean isContactAddress(String s, int b) {
         String before = Text.lower(s.substring(Math.max(0, b - 40), b));
         return before.contains("contact") || before.contains("send mail to") || before.contains("write to");
+    }
+
+    private static final String[] SENDER_FIELDS = {"from:", "mail from:", "sender:", "reply-to:", "return-path:",
+        "envelope-from:", "envelope from:"};
+
+    /** "MAIL FROM: a@b", "From: a@b" in a bounce's own text name the sender, never a failed recipient. */
+    private static boolean isSenderLine(String s, int b) {
+        int ls = s.lastIndexOf('\n', b - 1) + 1;
+        while (ls < b && (s.charAt(ls) == ' ' || s.charAt(ls) == '\t' || s.charAt(ls) == '>')) {
+            ls++;
+        }
+        for (String f : SENDER_FIELDS) {
+            if (s.regionMatches(true, ls, f, 0, f.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMessageIdLike(String s, int b, int e) {

@@ -6,7 +6,7 @@ final class Signals {
     }
 
     private static final String[] DAEMON_LOCALS = {"mailer-daemon", "mailer_daemon", "mail-daemon", "maildaemon",
-        "postmaster", "mail.daemon", "mdaemon", "bounce", "bounces", "nobody", "mailerdaemon", "root",
+        "postmaster", "post_master", "mail.daemon", "mdaemon", "bounce", "bounces", "nobody", "mailerdaemon", "root",
         "mail-delivery-subsystem", "mailer", "mail_delivery_system", "daemon", "microsoftexchange"};
 
     private static final String[] BOUNCE_SUBJECTS = {"undeliver", "undelivered", "delivery status", "delivery failure",
