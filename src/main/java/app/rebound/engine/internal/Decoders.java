@@ -508,21 +508,15 @@ final class Decoders {
         if (mail.original == null || !mail.original.all("cc").isEmpty() || !mail.original.all("bcc").isEmpty()) {
             return null;
         }
-        String rp = mail.head.get("return-path").trim();
-        if (!(rp.equals("<>") || Signals.isDaemon(from))) {
+        if (!(Signals.nullSender(mail) || Signals.isDaemon(from))) {
             return null;
         }
         List<String> to = mail.original.all("to");
         if (to.size() != 1 || Text.findAddresses(to.get(0), 3).size() != 1) {
             return null;
         }
-        long[] hits = ReasonText.scan(Text.clip(humanHead(mail, human), 20_000));
-        boolean saysFailed = false;
-        for (String p : Signals.BOUNCE_BODY) {
-            saysFailed |= ReasonText.has(hits, ReasonText.idOf(p));
-        }
         String addr = Text.firstAddress(to.get(0));
-        return saysFailed && !addr.isEmpty() && !exclude.contains(addr) ? addr : null;
+        return !addr.isEmpty() && !exclude.contains(addr) && Signals.saysDeliveryFailed(mail, human) ? addr : null;
     }
 
     private static String from(ParsedMail mail) {

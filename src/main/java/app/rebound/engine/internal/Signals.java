@@ -43,9 +43,7 @@ final class Signals {
 
     static boolean looksLikeBounce(ParsedMail mail, String subject, String from, String human) {
         String subj = Text.lower(subject);
-        String rp = mail.head.get("return-path").trim();
-        boolean nullSender = rp.equals("<>") || rp.equals("< >");
-        if (isDaemon(from) || nullSender && !isAutoReplyHeaders(mail)) {
+        if (isDaemon(from) || nullSender(mail) && !isAutoReplyHeaders(mail)) {
             return true;
         }
         if (Text.containsAny(subj, BOUNCE_SUBJECTS)) {
@@ -54,6 +52,17 @@ final class Signals {
         if (isAutoReply(mail, subject, from, human)) {
             return false;
         }
+        return saysDeliveryFailed(mail, human);
+    }
+
+    /** Return-Path: &lt;&gt;, the null reverse path that reports and other automatic mail use. */
+    static boolean nullSender(ParsedMail mail) {
+        String rp = mail.head.get("return-path").trim();
+        return rp.equals("<>") || rp.equals("< >");
+    }
+
+    /** Whether the human-readable head of the report says, in words, that delivery failed. */
+    static boolean saysDeliveryFailed(ParsedMail mail, String human) {
         long[] hits = ReasonText.scan(Text.clip(Decoders.humanHead(mail, human), 20_000));
         for (String p : BOUNCE_BODY) {
             if (ReasonText.has(hits, ReasonText.idOf(p))) {
