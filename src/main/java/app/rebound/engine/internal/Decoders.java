@@ -386,7 +386,7 @@ final class Decoders {
     }
 
     /** Plain-text bounces: addresses in the human head, each with the text that follows it. */
-    static List<Fact> text(ParsedMail mail, String human, int maxRecipients) {
+    static List<Fact> text(ParsedMail mail, String human, String from, int maxRecipients) {
         List<Fact> out = new ArrayList<>();
         String head = humanHead(mail, human);
         if (head.isBlank()) {
@@ -448,7 +448,7 @@ final class Decoders {
             }
         }
         if (addrs.isEmpty()) {
-            String only = soleOriginalRecipient(mail, human, from(mail), exclude);
+            String only = soleOriginalRecipient(mail, human, from, exclude);
             if (only != null) {
                 // "Message could not be delivered" naming nobody: the returned original's one recipient.
                 addrs.add(only);
@@ -517,10 +517,6 @@ final class Decoders {
         }
         String addr = Text.firstAddress(to.get(0));
         return !addr.isEmpty() && !exclude.contains(addr) && Signals.saysDeliveryFailed(mail, human) ? addr : null;
-    }
-
-    private static String from(ParsedMail mail) {
-        return Text.firstAddress(mail.head.get("from"));
     }
 
     private static int lineStart(String s, int pos) {

@@ -90,7 +90,7 @@ public final class Engine {
             }
         }
         if (facts.isEmpty() && Signals.looksLikeBounce(mail, subject, from, human)) {
-            facts = Decoders.text(mail, human, limits.maxRecipients());
+            facts = Decoders.text(mail, human, from, limits.maxRecipients());
             Vendors.refine(mail, subject, from, human, facts);
         } else if (!facts.isEmpty()) {
             Vendors.refine(mail, subject, from, human, facts);

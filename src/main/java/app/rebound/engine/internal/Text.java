@@ -266,7 +266,7 @@ public final class Text {
             i = next;
             if (html.charAt(i) == '<') {
                 char c1 = i + 1 < n ? html.charAt(i + 1) : 0;
-                if (i + 1 < n && (Character.isLetter(c1) || c1 == '/' || c1 == '!')) {
+                if (Character.isLetter(c1) || c1 == '/' || c1 == '!') {
                     if (breaksLine(html, i + 1, Math.min(n, i + 6))) {
                         sb.append('\n');
                     }
@@ -399,13 +399,22 @@ public final class Text {
 
     /** Caseless ASCII characters, rarest in bounce text first; a needle is searched by the first one it has. */
     private static final String ANCHORS = "@=<>[]{}|#$%&*+/;?^_`~!\"'()0123456789,:.-\t \n";
+    /** Rank in {@link #ANCHORS} + 1 per ASCII character; 0 for characters that are no anchor. */
+    private static final byte[] ANCHOR_RANK = new byte[128];
+
+    static {
+        for (int r = 0; r < ANCHORS.length(); r++) {
+            ANCHOR_RANK[ANCHORS.charAt(r)] = (byte) (r + 1);
+        }
+    }
 
     /** Index in the needle of its best anchor character (see {@link #ANCHORS}), or -1 when it has none. */
     private static int anchor(String needle) {
         int best = -1;
         int bestRank = Integer.MAX_VALUE;
         for (int i = 0; i < needle.length(); i++) {
-            int r = ANCHORS.indexOf(needle.charAt(i));
+            char c = needle.charAt(i);
+            int r = c < 128 ? ANCHOR_RANK[c] - 1 : -1;
             if (r >= 0 && r < bestRank) {
                 best = i;
                 bestRank = r;
