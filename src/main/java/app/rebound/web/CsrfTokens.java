@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,8 +30,8 @@ public class CsrfTokens {
 
     private final byte[] key;
 
-    public CsrfTokens(@ConfigProperty(name = "rebound.secret-key") String secretKey) {
-        this.key = Keys.derive(secretKey, "rebound csrf v1");
+    public CsrfTokens(@ConfigProperty(name = "rebound.secret-key") Optional<String> secretKey) {
+        this.key = Keys.derive(Keys.required(secretKey), "rebound csrf v1");
     }
 
     /** The token for this request's page: from the browser's nonce cookie, or a new nonce whose cookie is set now. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -33,10 +34,10 @@ public class IdleSessions {
     private final Clock clock = Clock.systemUTC();
 
     public IdleSessions(@ConfigProperty(name = "rebound.session.idle-timeout", defaultValue = "30M") Duration idleTimeout,
-            @ConfigProperty(name = "rebound.secret-key") String secretKey, CurrentIdentityAssociation identity,
+            @ConfigProperty(name = "rebound.secret-key") Optional<String> secretKey, CurrentIdentityAssociation identity,
             Instance<OidcSession> oidcSession) {
         this.idleTimeout = idleTimeout;
-        this.key = Keys.derive(secretKey, "rebound idle v1");
+        this.key = Keys.derive(Keys.required(secretKey), "rebound idle v1");
         this.identity = identity;
         this.oidcSession = oidcSession;
     }

@@ -4,12 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 keys derived from {@code rebound.secret-key}, one per purpose, and constant-time comparison. */
 final class Keys {
     private Keys() {
+    }
+
+    /** The master secret; never empty (production checks it at start, see SecretsCheck, with a clearer message). */
+    static String required(Optional<String> secretKey) {
+        return secretKey.filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "REBOUND_SECRET_KEY (rebound.secret-key) is not set: Rebound will not start without it"));
     }
 
     static byte[] derive(String secretKey, String purpose) {
