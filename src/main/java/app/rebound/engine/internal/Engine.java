@@ -128,6 +128,58 @@ public final class Engine {
 
     // ---------------------------------------------------------------- verdict
 
+    /**
+     * One recipient's failure given as DSN fields, without a mail (e.g. an ESP webhook event): builds the fact a
+     * DSN with these fields would give and runs the same reply rules and classifier. Never throws.
+     */
+    public RecipientResult classifyReply(String recipient, String action, String status, int replyCode,
+                                         String diagnostic, String remoteMta) {
+        Fact f = new Fact();
+        f.decoder = "reply";
+        String rcpt = recipient == null ? "" : recipient.trim();
+        String addr = Text.firstAddress(rcpt);
+        f.recipient = addr.isEmpty() ? Text.clip(Text.squash(rcpt), 255) : addr;
+        String act = action == null ? "" : Text.lower(action).trim();
+        int sp = act.indexOf(' ');
+        f.action = Text.clip(sp > 0 ? act.substring(0, sp) : act, 32);
+        String st = status == null ? null : Text.findStatus(Text.clip(status, 64));
+        f.status = st == null ? "" : st;
+        f.replyCode = replyCode >= 200 && replyCode <= 599 ? replyCode : 0;
+        String diag = diagnostic == null ? "" : Text.clip(diagnostic, 16_384);
+        int semi = diag.indexOf(';');
+        if (semi > 0 && semi < 20 && isDiagnosticType(diag.substring(0, semi).trim())) {
+            f.diagnosticType = diag.substring(0, semi).trim().toUpperCase();
+            diag = diag.substring(semi + 1).trim();
+        }
+        f.diagnostic = Text.squash(diag);
+        f.remoteMta = remoteMta == null ? "" : Decoders.afterSemicolon(Text.clip(remoteMta, 1000));
+        try {
+            Vendors.refineReply(f);
+            return verdict(f);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new RecipientResult(f.recipient, "", f.action.isEmpty() ? "failed" : f.action, null, false, 0,
+                    Text.clip(f.diagnostic, 4000), Text.clip(f.remoteMta, 255), "", "", null, null, Reason.UNDEFINED,
+                    BounceType.UNDETERMINED, f.action.equals("delayed"), Fault.UNKNOWN, false, false, "",
+                    "internal-error", "The reply could not be classified (internal error: "
+                    + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    /** "smtp", "x-postfix", "X-Unix": the diagnostic-type prefix of a Diagnostic-Code field. */
+    private static boolean isDiagnosticType(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
     RecipientResult verdict(Fact f) {
         pickStatusAndCode(f);
         String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
@@ -175,7 +227,9 @@ public final class Engine {
                 && reason != Reason.SUSPEND && !reason.isNonFailure()) {
             fault = Fault.SENDER;
         }
-        boolean suppress = !delayed && fault == Fault.RECIPIENT && reason.suppresses(transientAnswer);
+        // Never suppress without an address to suppress: the row would flip nobody, or a guessed somebody.
+        boolean suppress = !delayed && fault == Fault.RECIPIENT && reason.suppresses(transientAnswer)
+                && !f.recipient.isEmpty();
         boolean trap = f.hits != null && ReasonText.trap(f.hits);
         int reply = f.replyCode;
         if (reply != 0 && status != null && !inferred && reply / 100 != status.klass()) {

@@ -13,8 +13,6 @@ final class Vendors {
                 && (human.contains("groups.google.com") || human.contains("Google Groups")
                 || human.contains("Google \u30b0\u30eb\u30fc\u30d7"));
         for (Fact f : facts) {
-            long[] h = f.hits != null ? f.hits
-                    : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
             if (googleGroups) {
                 // The group does not exist or the sender may not post to it.
                 preset(f, "rejected", "googlegroups:not-allowed-to-post");
@@ -23,29 +21,36 @@ final class Vendors {
                     && f.decoder.equals("text")) {
                 f.action = "delayed";
             }
-            if (hit(h, "retry timeout exceeded") || hit(h, "retry time not reached for any host after a long")) {
-                preset(f, "expired", "exim:retry-timeout");
+            refineReply(f);
+        }
+    }
+
+    /** The rules that read only the recipient's own reply (no mail around it): also used for ESP events. */
+    static void refineReply(Fact f) {
+        long[] h = f.hits != null ? f.hits
+                : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
+        if (hit(h, "retry timeout exceeded") || hit(h, "retry time not reached for any host after a long")) {
+            preset(f, "expired", "exim:retry-timeout");
+        }
+        // qmail-send wording (qmail-remote/qmail-local messages), more specific than its closing sentence
+        // "this message has been in the queue too long".
+        for (String[] q : QMAIL) {
+            if (hit(h, q[0])) {
+                preset(f, q[1], "qmail:" + q[1]);
+                break;
             }
-            // qmail-send wording (qmail-remote/qmail-local messages), more specific than its closing sentence
-            // "this message has been in the queue too long".
-            for (String[] q : QMAIL) {
-                if (hit(h, q[0])) {
-                    preset(f, q[1], "qmail:" + q[1]);
-                    break;
-                }
+        }
+        for (String[] x : EXCHANGE) {
+            if (hit(h, x[0])) {
+                preset(f, x[1], "exchange:" + x[1]);
+                break;
             }
-            for (String[] x : EXCHANGE) {
-                if (hit(h, x[0])) {
-                    preset(f, x[1], "exchange:" + x[1]);
-                    break;
-                }
-            }
-            if (hit(h, "interscan messaging security suite") && hit(h, "please check if address is correct")) {
-                preset(f, "userunknown", "interscan:check-address");
-            }
-            if (hit(h, "not listed in public name & address book") || hit(h, "not listed in domino directory")) {
-                preset(f, "userunknown", "domino:not-listed");
-            }
+        }
+        if (hit(h, "interscan messaging security suite") && hit(h, "please check if address is correct")) {
+            preset(f, "userunknown", "interscan:check-address");
+        }
+        if (hit(h, "not listed in public name & address book") || hit(h, "not listed in domino directory")) {
+            preset(f, "userunknown", "domino:not-listed");
         }
     }
 
