@@ -79,11 +79,16 @@ public final class Engine {
             }
         }
         if (facts.isEmpty() && (from.contains("amazonses.com") || from.contains("amazonaws.com")
-                || human.startsWith("{"))) {
+                || human.stripLeading().startsWith("{"))) {
             EspJson.Ses ses = EspJson.ses(human);
-            if (ses != null && !ses.complained().isEmpty()) {
+            if (ses != null && ses.complaint()) {
                 return complaint(mail, new Feedback.Result("amazonses", ses.feedbackType(), ses.complained(),
                         "Amazon SES complaint notification", "", ""), links, subject, from);
+            }
+            if (ses != null && ses.facts().isEmpty()) {
+                // An SES notification of another kind (or naming nobody): its JSON holds the sending identity and
+                // the original's headers, which must never be read as failed recipients.
+                return new AnalysisReport(Outcome.NOT_A_BOUNCE, List.of(), links, subject, from, mail.errors);
             }
             if (ses != null) {
                 facts = ses.facts();
