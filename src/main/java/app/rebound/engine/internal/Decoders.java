@@ -487,7 +487,11 @@ final class Decoders {
                 f.recipient = addrs.get(k);
                 f.action = "failed";
                 f.diagnostic = Text.clip(Text.squash(head), 1000);
-                f.context = f.diagnostic;
+                // the report names nobody and may give its reason only in the subject ("Returned mail: User unknown")
+                f.context = Text.clip(Text.squash(MailReader.decodeWords(mail.head.get("subject")) + " " + head), 1000);
+                if (f.diagnostic.length() < 40) {
+                    f.diagnostic = f.context;
+                }
                 out.add(f);
                 continue;
             }
@@ -519,6 +523,29 @@ final class Decoders {
             f.context = f.diagnostic;
             out.add(f);
         }
+        return out;
+    }
+
+    /**
+     * A mailing-list manager refusing a post (FML, Mailman, ezmlm): one result, for the address the notice is
+     * addressed to (as Sisimai's FML decoder reports it), reason rejected: the list said no, nobody's mailbox is
+     * dead.
+     */
+    static List<Fact> listRefusal(ParsedMail mail, String human) {
+        String to = Text.firstAddress(mail.head.get("to"));
+        if (to.isEmpty()) {
+            return List.of();
+        }
+        Fact f = new Fact();
+        f.decoder = "list-manager";
+        f.recipient = to;
+        f.action = "failed";
+        f.diagnostic = Text.clip(Text.squash(humanHead(mail, human)), 1000);
+        f.context = f.diagnostic;
+        f.presetReason = "rejected";
+        f.presetRule = "list-manager:post-refused";
+        List<Fact> out = new ArrayList<>();
+        out.add(f);
         return out;
     }
 

@@ -68,7 +68,8 @@ final class Signals {
 
     /** Whether the human-readable head of the report says, in words, that delivery failed. */
     static boolean saysDeliveryFailed(ParsedMail mail, String human) {
-        long[] hits = ReasonText.scan(Text.clip(Decoders.humanHead(mail, human), 20_000));
+        long[] hits = ReasonText.scan(MailReader.decodeWords(mail.head.get("subject")) + "\n"
+                + Text.clip(Decoders.humanHead(mail, human), 20_000));
         for (String p : BOUNCE_BODY) {
             if (ReasonText.has(hits, ReasonText.idOf(p))) {
                 return true;
