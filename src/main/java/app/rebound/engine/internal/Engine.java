@@ -189,7 +189,7 @@ public final class Engine {
         f.diagnostic = Text.squash(diag);
         f.remoteMta = remoteMta == null ? "" : Decoders.afterSemicolon(Text.clip(remoteMta, 1000));
         try {
-            Vendors.refineReply(f);
+            Vendors.refineReply(f, "");
             return verdict(f);
         } catch (RuntimeException | StackOverflowError e) {
             return new RecipientResult(f.recipient, "", f.action.isEmpty() ? "failed" : f.action, null, false, 0,

@@ -178,7 +178,7 @@ final class MtaRules {
             }
         }
         int ib = lower.indexOf(" ib");
-        while (ib >= 0 && ib + 8 <= lower.length()) {
+        while (ib >= 0 && ib + 6 <= lower.length()) {
             String code = lower.substring(ib + 1, ib + 6);
             boolean end = ib + 6 == lower.length() || !Character.isLetterOrDigit(lower.charAt(ib + 6));
             if (end) {

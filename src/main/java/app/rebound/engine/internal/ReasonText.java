@@ -223,7 +223,9 @@ final class ReasonText {
                 "this account has been disabled or discontinued", "this account has been temporarily suspended",
                 "this address no longer accepts mail", "this mailbox is disabled", "user or domain is disabled",
                 "user suspended", "vdelivermail: account is locked email bounced", "account is disabled",
-                "account has been disabled", "account disabled", "is no longer valid"), null);
+                "account has been disabled", "account disabled", "is no longer valid", "account suspended",
+                "account is suspended", "mailbox suspended", "mailbox is suspended", "mailbox is disabled",
+                "mailbox has been disabled", "account is inactive", "mailbox is inactive"), null);
         put(Reason.HASMOVED, a(" has been replaced by ", "recipient no longer on server", "address has moved"),
                 null);
         put(Reason.NORELAYING, a("as a relay", "email address is not verified.", "insecure mail relay",

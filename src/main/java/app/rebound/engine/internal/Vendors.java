@@ -27,12 +27,15 @@ final class Vendors {
                     && f.decoder.equals("text")) {
                 f.action = "delayed";
             }
-            refineReply(f);
+            refineReply(f, Classifier.domainOf(from));
         }
     }
 
-    /** The rules that read only the recipient's own reply (no mail around it): also used for ESP events. */
-    static void refineReply(Fact f) {
+    /**
+     * The rules that read only the recipient's own reply (no mail around it): also used for ESP events.
+     * {@code reportDomain}: the domain of the report's sender, if any, which names the MTA that wrote it.
+     */
+    static void refineReply(Fact f, String reportDomain) {
         long[] h = f.hits != null ? f.hits
                 : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
         if (hit(h, "retry timeout exceeded") || hit(h, "retry time not reached for any host after a long")) {
@@ -59,7 +62,7 @@ final class Vendors {
             preset(f, "userunknown", "domino:not-listed");
         }
         if (f.presetReason.isEmpty()) {
-            MtaRules.Rule rule = MtaRules.first(h, Classifier.hostsOf(f));
+            MtaRules.Rule rule = MtaRules.first(h, Classifier.hostsOf(f) + " " + Text.lower(reportDomain));
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
