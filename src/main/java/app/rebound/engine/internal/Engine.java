@@ -114,8 +114,9 @@ public final class Engine {
                 facts = ses.facts();
             }
         }
-        if (facts.isEmpty()) {
-            long[] headHits = ReasonText.scan(subject + "\n" + Text.clip(Decoders.humanHead(mail, human), 20_000));
+        if (facts.isEmpty() && !Signals.isDaemon(from) && !Signals.nullSender(mail)) {
+            // challenges and list managers write from a person's or a list's address, never as a daemon
+            long[] headHits = Signals.headHits(mail, human);
             if (MtaRules.challenge(headHits)) {
                 // challenge/response: a program asks the sender to prove being human; nothing failed
                 return new AnalysisReport(Outcome.NOT_A_BOUNCE, List.of(), links, subject, from, mail.errors);

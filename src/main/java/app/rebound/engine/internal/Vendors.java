@@ -12,8 +12,14 @@ final class Vendors {
         boolean googleGroups = (from.endsWith("googlemail.com") || from.endsWith("google.com"))
                 && (human.contains("groups.google.com") || human.contains("Google Groups")
                 || human.contains("Google \u30b0\u30eb\u30fc\u30d7"));
-        long[] headHits = facts.isEmpty() ? null : ReasonText.scan(Text.clip(Decoders.humanHead(mail, human), 20_000));
-        boolean delayNotice = headHits != null && MtaRules.anyDelayNotice(headHits);
+        boolean notDsn = false;
+        for (Fact f : facts) {
+            notDsn |= !f.decoder.equals("rfc3464");
+        }
+        // A DSN says "delayed" in its Action field; only reports without one need the words. Warning templates
+        // (Sendmail, Postfix, Exim, Exchange, Gmail) all say so in the subject too, which spares a scan.
+        boolean delayNotice = notDsn && Text.containsAny(lowerSubject, DELAY_SUBJECTS)
+                && MtaRules.anyDelayNotice(Signals.headHits(mail, human));
         for (Fact f : facts) {
             if (delayNotice && !f.decoder.equals("rfc3464") && (f.action.equals("failed") || f.action.isEmpty())) {
                 // "THIS IS A WARNING MESSAGE ONLY", "has not yet been delivered": still being retried
@@ -74,6 +80,8 @@ final class Vendors {
             }
         }
     }
+
+    private static final String[] DELAY_SUBJECTS = {"warn", "delay", "retr", "not yet", "still", "pending"};
 
     private static final String[][] QMAIL = {
         {"but my name was rejected", "blocked"},
