@@ -224,6 +224,17 @@ class RuleFamiliesTest {
     }
 
     @Test
+    void spectrumAupCodesMimecastAndDocomoWording() {
+        assertEquals(Reason.REQUIREPTR, reply("mx.charter.net",
+                "554 5.7.1 Connection refused: IP 192.0.2.9 has no valid reverse DNS. AUP#I-1120").reason());
+        assertEquals(Reason.POLICYVIOLATION, reply("eu-smtp-inbound-1.mimecast.com",
+                "550 Message bounced due to Content Examination Policy - https://community.mimecast.com").reason());
+        RecipientResult full = reply("mfsmax.docomo.ne.jp", "552 Too much mail data");
+        assertEquals(Reason.MAILBOXFULL, full.reason());
+        assertFalse(full.suppress());
+    }
+
+    @Test
     void greylistingIsSoftAndNobodysFault() {
         AnalysisReport rep = analyzer.analyze(Mails.dsn("MAILER-DAEMON@mta1.shop.example",
                 "Delayed Mail (still being retried)", "This is the mail system at host mta1.shop.example.",

@@ -124,6 +124,38 @@ final class MtaRules {
             r("Sisimai::Rhost::GoDaddy", "secureserver.net", "account disabled", "suspend"),
             r("Sisimai::Rhost::GoDaddy", "secureserver.net", "recipient not found", "userunknown"),
             r("Sisimai::Rhost::GoDaddy", "secureserver.net", "account does not exist", "userunknown"),
+            // Mimecast (community.mimecast.com, "Mimecast SMTP Error Codes")
+            r("Sisimai::Rhost::Mimecast", null, "spf sender invalid - envelope rejected", "authfailure"),
+            r("Sisimai::Rhost::Mimecast", null, "dkim sender invalid - envelope rejected", "authfailure"),
+            r("Sisimai::Rhost::Mimecast", null, "dmarc sender invalid - envelope rejected", "authfailure"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "internal resources are temporarily unavailable",
+                    "badreputation"),
+            r("Sisimai::Rhost::Mimecast", null, "local ct ip reputation - (reject)", "badreputation"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "sender address blocked", "blocked"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "recipient temporarily unavailable", "blocked"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "ip temporarily blacklisted", "blocked"),
+            r("Sisimai::Rhost::Mimecast", null, "maximum email size exceeded", "mesgtoobig"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "mail loop detected", "networkerror"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "open relay not allowed", "norelaying"),
+            r("Sisimai::Rhost::Mimecast", null, "account inbounds disabled", "notaccept"),
+            r("Sisimai::Rhost::Mimecast", null, "anti-spoofing policy - inbound not allowed", "policyviolation"),
+            r("Sisimai::Rhost::Mimecast", null, "rejected by header-based anti-spoofing policy", "policyviolation"),
+            r("Sisimai::Rhost::Mimecast", null, "message bounced due to content examination policy",
+                    "policyviolation"),
+            r("Sisimai::Rhost::Mimecast", null, "envelope rejected - block policy for envelope from address",
+                    "rejected"),
+            r("Sisimai::Rhost::Mimecast", null, "rejected by header-based blocked senders", "rejected"),
+            r("Sisimai::Rhost::Mimecast", null, "this route requires encryption (tls)", "securityerror"),
+            r("Sisimai::Rhost::Mimecast", null, "this route requires tls version 1.2 or greater", "securityerror"),
+            r("Sisimai::Rhost::Mimecast", null, "this route requires high-strength ciphers", "securityerror"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "unable to process connection at this time", "systemerror"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "account service is temporarily unavailable", "toomanyconn"),
+            r("Sisimai::Rhost::Mimecast", null, "exceeding outbound thread limit", "toomanyconn"),
+            r("Sisimai::Rhost::Mimecast", "mimecast", "invalid recipient", "userunknown"),
+            r("Sisimai::Rhost::Mimecast", null, "email rejected due to security policies", "virusdetected"),
+            // NTT docomo (mfsmax.docomo.ne.jp)
+            r("Sisimai::Rhost::NTTDOCOMO", "docomo.ne.jp", "552 too much mail data", "mailboxfull"),
+            r("Sisimai::Rhost::NTTDOCOMO", "docomo.ne.jp", "552 too many recipients", "toomanyconn"),
             // A mailbox that exists and refuses by its owner's choice: a filter, never a dead address
             r("receivers' filter replies", null, "refused due to recipient preferences", "filtered"),
             r("receivers' filter replies", null, "recipient is only accepting mail from specific", "filtered"),
@@ -151,6 +183,18 @@ final class MtaRules {
         {"ib111", "blocked"}, {"ib112", "blocked"}, {"ib113", "blocked"}, {"ib504", "speeding"}, {"ib510", "speeding"},
         {"ib607", "speeding"}, {"ib103", "badreputation"}, {"ib104", "blocked"}, {"ib105", "blocked"},
         {"ib106", "blocked"},
+    };
+
+    /**
+     * Spectrum / Charter {@code AUP#I1000}-style codes (spectrumbusiness.net, "Understanding email error codes"):
+     * {from, to (0 = single code), reason}.
+     */
+    private static final Object[][] SPECTRUM = {
+        {1000, 0, "blocked"}, {1010, 0, "rejected"}, {1020, 1080, "rejected"}, {1090, 0, "systemerror"},
+        {1100, 1150, "requireptr"}, {1160, 1190, "policyviolation"}, {1200, 1210, "blocked"}, {1220, 1250, "blocked"},
+        {1260, 0, "networkerror"}, {1300, 1340, "toomanyconn"}, {1350, 1490, "speeding"}, {1500, 0, "rejected"},
+        {1520, 0, "rejected"}, {1530, 0, "mesgtoobig"}, {1540, 0, "speeding"}, {1550, 0, "speeding"},
+        {1560, 0, "policyviolation"}, {1580, 0, "speeding"},
     };
 
     /** i.ua error pages (mail.i.ua/err/N). */
@@ -189,6 +233,23 @@ final class MtaRules {
                 }
             }
             ib = lower.indexOf(" ib", ib + 3);
+        }
+        int aup = lower.indexOf("aup#");
+        if (aup >= 0) {
+            int k = aup + 4;
+            while (k < lower.length() && k - aup < 12 && (Character.isLetter(lower.charAt(k)) || lower.charAt(k) == '-')) {
+                k++;
+            }
+            if (digits(lower, k, 4)) {
+                int code = Integer.parseInt(lower.substring(k, k + 4));
+                for (Object[] c : SPECTRUM) {
+                    int from = (Integer) c[0];
+                    int to = (Integer) c[1];
+                    if (code == from || to != 0 && code >= from && code <= to) {
+                        return new String[] {(String) c[2], "Sisimai::Rhost::Spectrum:AUP#" + code};
+                    }
+                }
+            }
         }
         int iua = lower.indexOf(".i.ua/err/");
         if (iua > 0 && iua + 10 < lower.length() && Character.isDigit(lower.charAt(iua + 10))) {
