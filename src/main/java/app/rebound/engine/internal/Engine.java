@@ -122,11 +122,11 @@ public final class Engine {
                 return new AnalysisReport(Outcome.NOT_A_BOUNCE, List.of(), links, subject, from, mail.errors);
             }
             if (MtaRules.listRefusal(headHits)) {
-                facts = Decoders.listRefusal(mail, human);
+                facts = TextDecoder.listRefusal(mail, human);
             }
         }
         if (facts.isEmpty() && Signals.looksLikeBounce(mail, subject, from, human)) {
-            facts = Decoders.text(mail, human, from, limits.maxRecipients());
+            facts = TextDecoder.text(mail, human, from, limits.maxRecipients());
             Vendors.refine(mail, subject, from, human, facts);
         } else if (!facts.isEmpty()) {
             Vendors.refine(mail, subject, from, human, facts);
