@@ -229,6 +229,10 @@ class RuleFamiliesTest {
                 "554 5.7.1 Connection refused: IP 192.0.2.9 has no valid reverse DNS. AUP#I-1120").reason());
         assertEquals(Reason.POLICYVIOLATION, reply("eu-smtp-inbound-1.mimecast.com",
                 "550 Message bounced due to Content Examination Policy - https://community.mimecast.com").reason());
+        assertEquals(Reason.REQUIREPTR, reply("cdptpa-mxlb.mail.cox.net",
+                "554 5.7.1 Connection refused - rDNS lookup failed for 192.0.2.9 AUP#CXDNS").reason());
+        assertEquals(Reason.BLOCKED, reply("route1.mx.cloudflare.net",
+                "554 192.0.2.9 found on one or more DNSBLs (abusixip), see the postmaster page").reason());
         RecipientResult full = reply("mfsmax.docomo.ne.jp", "552 Too much mail data");
         assertEquals(Reason.MAILBOXFULL, full.reason());
         assertFalse(full.suppress());

@@ -156,6 +156,22 @@ final class MtaRules {
             // NTT docomo (mfsmax.docomo.ne.jp)
             r("Sisimai::Rhost::NTTDOCOMO", "docomo.ne.jp", "552 too much mail data", "mailboxfull"),
             r("Sisimai::Rhost::NTTDOCOMO", "docomo.ne.jp", "552 too many recipients", "toomanyconn"),
+            // Cox (cox.com "email error codes"), wording without an AUP# code
+            r("Sisimai::Rhost::Cox", null, "cox too many bad commands from", "blocked"),
+            r("Sisimai::Rhost::Cox", "cox.net", "too many invalid recipients", "blocked"),
+            r("Sisimai::Rhost::Cox", "cox.net", "dns check failure - try again later", "requireptr"),
+            r("Sisimai::Rhost::Cox", null, "rejected - no rdns", "requireptr"),
+            r("Sisimai::Rhost::Cox", null, "esmtp no data before greeting", "policyviolation"),
+            r("Sisimai::Rhost::Cox", null, "attachment extension is forbidden", "policyviolation"),
+            r("Sisimai::Rhost::Cox", "cox.net", "sender rejected", "rejected"),
+            r("Sisimai::Rhost::Cox", "cox.net", "esmtp server temporarily not available", "systemerror"),
+            r("Sisimai::Rhost::Cox", "cox.net", "too many sessions from", "toomanyconn"),
+            r("Sisimai::Rhost::Cox", "cox.net", "requested action aborted: try again later", "toomanyconn"),
+            r("Sisimai::Rhost::Cox", "cox.net", "message threshold exceeded", "toomanyconn"),
+            r("Sisimai::Rhost::Cox", "cox.net", "recipient rejected", "userunknown"),
+            // Cloudflare Email Routing (developers.cloudflare.com/email-routing/postmaster)
+            r("Sisimai::Rhost::Cloudflare", null, "found on one or more dnsbls", "blocked"),
+            r("Sisimai::Rhost::Cloudflare", "cloudflare.net", "upstream error", "systemerror"),
             // A mailbox that exists and refuses by its owner's choice: a filter, never a dead address
             r("receivers' filter replies", null, "refused due to recipient preferences", "filtered"),
             r("receivers' filter replies", null, "recipient is only accepting mail from specific", "filtered"),
@@ -197,6 +213,18 @@ final class MtaRules {
         {1560, 0, "policyviolation"}, {1580, 0, "speeding"},
     };
 
+    /** Cox codes after "AUP#" (cox.com, "Email error codes"). */
+    private static final String[][] COX = {
+        {"cxbl", "blocked"}, {"cxdns", "requireptr"}, {"cxsndr", "authfailure"}, {"cxsmtp", "rejected"},
+        {"cxcnct", "toomanyconn"}, {"cxmxrt", "toomanyconn"}, {"cdrbl", "blocked"}, {"cxthrt", "securityerror"},
+        {"cxmj", "securityerror"}, {"ipbl0001", "blocked"}, {"ipbl0010", "blocked"}, {"ipbl0100", "blocked"},
+        {"ipbl0011", "blocked"}, {"ipbl0101", "blocked"}, {"ipbl0110", "blocked"}, {"ipbl0111", "blocked"},
+        {"ipbl1000", "blocked"}, {"ipbl1001", "blocked"}, {"ipbl1010", "blocked"}, {"ipbl1011", "blocked"},
+        {"ipbl1100", "blocked"}, {"ipbl1101", "blocked"}, {"ipbl1110", "blocked"}, {"ipbl1111", "blocked"},
+        {"ipbl00001", "blocked"}, {"urlbl011", "spamdetected"}, {"urlbl101", "spamdetected"},
+        {"urlbl110", "spamdetected"}, {"urlbl1001", "spamdetected"},
+    };
+
     /** i.ua error pages (mail.i.ua/err/N). */
     private static final String[] IUA = {null, "norelaying", "userunknown", "suspend", "mailboxfull", "toomanyconn",
         "norelaying", "blocked", "rejected", "blocked", "filtered"};
@@ -236,6 +264,16 @@ final class MtaRules {
         }
         int aup = lower.indexOf("aup#");
         if (aup >= 0) {
+            int t = aup + 4;
+            while (t < lower.length() && t - aup < 16 && Character.isLetterOrDigit(lower.charAt(t))) {
+                t++;
+            }
+            String token = lower.substring(aup + 4, t);
+            for (String[] c : COX) {
+                if (c[0].equals(token)) {
+                    return new String[] {c[1], "Sisimai::Rhost::Cox:AUP#" + token.toUpperCase()};
+                }
+            }
             int k = aup + 4;
             while (k < lower.length() && k - aup < 12 && (Character.isLetter(lower.charAt(k)) || lower.charAt(k) == '-')) {
                 k++;

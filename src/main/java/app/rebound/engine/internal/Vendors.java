@@ -68,15 +68,16 @@ final class Vendors {
             preset(f, "userunknown", "domino:not-listed");
         }
         if (f.presetReason.isEmpty()) {
-            MtaRules.Rule rule = MtaRules.first(h, Classifier.hostsOf(f) + " " + Text.lower(reportDomain));
-            if (rule != null) {
-                preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
-            }
-        }
-        if (f.presetReason.isEmpty()) {
+            // a receiver's own error code is more precise than its wording
             String[] byCode = MtaRules.byCode(Text.lower(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
             if (byCode != null) {
                 preset(f, byCode[0], byCode[1]);
+            }
+        }
+        if (f.presetReason.isEmpty()) {
+            MtaRules.Rule rule = MtaRules.first(h, Classifier.hostsOf(f) + " " + Text.lower(reportDomain));
+            if (rule != null) {
+                preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
         }
     }
