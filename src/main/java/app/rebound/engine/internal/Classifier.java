@@ -1,19 +1,24 @@
 package app.rebound.engine.internal;
 
+import app.rebound.engine.Fault;
 import app.rebound.engine.Reason;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Decides the {@link Reason} of one failed recipient. Order (after Sisimai's pipeline, docs §7.2):
- * a reason preset by a format decoder; 2.x.x = delivered; receiver-specific rules (Gmail, Microsoft, Yahoo,
- * iCloud, gateways); the first probe set, where status code and text both count, with SMTP-phase guards;
- * then the status-code table, text again for vague codes, and class fallbacks.
+ * Decides the {@link Reason} of one failed recipient: a pipeline of steps ({@link #STEPS}, after Sisimai's
+ * pipeline, docs §7.2), most of them data (a reason, whether its status codes count, whether its words count and
+ * under which guard); the first step that decides wins.
  */
 public final class Classifier {
 
-    /** The decision and the id of the rule that made it. */
-    public record Decision(Reason reason, String rule) {
+    /** The decision, the id of the rule that made it, and whose fault it is when not the reason's default. */
+    public record Decision(Reason reason, String rule, Fault fault) {
+        public Decision(Reason reason, String rule) {
+            this(reason, rule, null);
+        }
     }
 
     private static final Map<String, Reason> STATUS = new HashMap<>();
@@ -60,14 +65,7 @@ public final class Classifier {
     }
 
     static boolean hostMatches(String hint, String hosts) {
-        return hint == null || hosts.contains(hint)
-                || hint.equals("google") && (hosts.contains("gmail") || hosts.contains("googlemail"))
-                || hint.equals("outlook") && (hosts.contains("hotmail") || hosts.contains("live.com")
-                || hosts.contains("msn.com") || hosts.contains("office365") || hosts.contains("microsoft"))
-                || hint.equals("icloud") && (hosts.contains("me.com") || hosts.contains("mac.com")
-                || hosts.contains("apple"))
-                || hint.equals("yahoo") && (hosts.contains("yahoodns") || hosts.contains("ymail"))
-                || hint.equals("aol") && hosts.contains("aim.com");
+        return Receivers.matches(hint, hosts);
     }
 
     private static boolean exceptData(String command) {
@@ -75,212 +73,296 @@ public final class Classifier {
                 || command.equals("RCPT");
     }
 
-    public Decision classify(Fact f) {
-        if (!f.presetReason.isEmpty()) {
-            // A format decoder recognised its own wording: more specific than generic text rules.
-            Reason r = Reason.fromId(f.presetReason);
-            return new Decision(r, f.presetRule.isEmpty() ? "decoder:" + f.decoder : f.presetRule);
+    /** What every step looks at: the fact, its status and the reason that status alone names, text and hits. */
+    private record Ctx(Fact f, String status, Reason byStatus, String cmd, String text, long[] hits) {
+        boolean says(Reason r) {
+            return ReasonText.matches(r, hits, text);
         }
-        String status = f.status;
-        if (status.startsWith("2.")) {
-            return new Decision(Reason.DELIVERED, "status:" + status);
-        }
-        String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
-        long[] hits = f.hits != null ? f.hits : ReasonText.scan(text);
-        f.hits = hits;
-        String hosts = Text.lower(f.remoteMta + " " + domainOf(f.recipient) + " " + f.reportingMta);
 
+        String statusRule() {
+            return "status:" + status;
+        }
+    }
+
+    /** One step of the pipeline: a decision, or null to let the next step decide. */
+    private interface Step {
+        Decision decide(Ctx c);
+    }
+
+    /**
+     * A probe of the first probe set: the reason wins when the status code names it ({@code byCode}), or when the
+     * reply's words say it ({@code byText}) and the guard allows (the SMTP phase, the status).
+     */
+    private record Probe(Reason reason, boolean byCode, boolean byText, Predicate<Ctx> textGuard) implements Step {
+        @Override
+        public Decision decide(Ctx c) {
+            if (byCode && c.byStatus() == reason) {
+                return new Decision(reason, c.statusRule());
+            }
+            if (byText && textGuard.test(c) && c.says(reason)) {
+                return new Decision(reason, "text:" + reason.id());
+            }
+            return null;
+        }
+    }
+
+    private static Probe probe(Reason r) {
+        return new Probe(r, true, true, c -> true);
+    }
+
+    private static Probe probe(Reason r, boolean byCode, Predicate<Ctx> textGuard) {
+        return new Probe(r, byCode, true, textGuard);
+    }
+
+    /**
+     * The pipeline, in order (after Sisimai's): a reason preset by a format decoder; 2.x.x = delivered;
+     * greylisting; receiver-specific rules; the first probe set where status code and text both count, with
+     * SMTP-phase guards; then the status-code table with text for the codes it cannot settle, and fallbacks.
+     */
+    private static final List<Step> STEPS = List.of(
+            Classifier::preset,
+            Classifier::delivered,
+            Classifier::greylisting,
+            Classifier::receiverRules,
+            probe(Reason.MAILBOXFULL),
+            probe(Reason.MESGTOOBIG, true, c -> !c.status().equals("5.2.3") && !c.status().equals("4.2.3")),
+            probe(Reason.EXCEEDLIMIT),
+            Classifier::suspend,
+            probe(Reason.HASMOVED, false, c -> true),
+            probe(Reason.NORELAYING, false, c -> !c.cmd().equals("CONN") && !c.cmd().equals("EHLO")
+                    && !c.cmd().equals("HELO")),
+            probe(Reason.AUTHFAILURE),
+            Classifier::userUnknown,
+            Classifier::filtered,
+            Classifier::requirePtr,
+            probe(Reason.NOTCOMPLIANTRFC, false, c -> true),
+            probe(Reason.BADREPUTATION, false, c -> true),
+            Classifier::contentError,
+            Classifier::rejected,
+            Classifier::hostUnknown,
+            probe(Reason.SPAMDETECTED, true, c -> !c.status().isEmpty() && !exceptData(c.cmd())),
+            Classifier::speeding,
+            probe(Reason.TOOMANYCONN),
+            probe(Reason.BLOCKED),
+            Classifier::statusTableAndFallbacks);
+
+    public Decision classify(Fact f) {
+        String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
+        if (f.presetReason.isEmpty() && !f.status.startsWith("2.") && f.hits == null) {
+            f.hits = ReasonText.scan(text);
+        }
+        Ctx c = new Ctx(f, f.status, byStatus(f.status), f.command, text, f.hits);
+        for (Step s : STEPS) {
+            Decision d = s.decide(c);
+            if (d != null) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("the last step always decides");
+    }
+
+    private static Decision preset(Ctx c) {
+        Fact f = c.f();
+        if (f.presetReason.isEmpty()) {
+            return null;
+        }
+        // A format decoder recognised its own wording: more specific than generic text rules.
+        return new Decision(Reason.fromId(f.presetReason), f.presetRule.isEmpty() ? "decoder:" + f.decoder : f.presetRule);
+    }
+
+    private static Decision delivered(Ctx c) {
+        return c.status().startsWith("2.") ? new Decision(Reason.DELIVERED, c.statusRule()) : null;
+    }
+
+    private static Decision greylisting(Ctx c) {
+        if (MtaRules.greylisting(c.hits()) && !c.status().startsWith("5") && c.f().replyCode / 100 != 5) {
+            // A receiver's policy of deferring unknown senders once: the retry gets through; nobody must act.
+            return new Decision(Reason.BLOCKED, "text:greylisting", Fault.RECEIVER_SYSTEM);
+        }
+        return null;
+    }
+
+    private static Decision receiverRules(Ctx c) {
+        String hosts = hostsOf(c.f());
         for (ReasonText.Rhost r : ReasonText.rhost()) {
-            if (ReasonText.has(hits, r.id()) && hostMatches(r.host(), hosts)) {
+            if (ReasonText.has(c.hits(), r.id()) && hostMatches(r.host(), hosts)) {
                 return new Decision(r.reason(), "rhost:" + r.label());
             }
         }
+        return null;
+    }
 
-        Reason byStatus = byStatus(status);
-        String cmd = f.command;
-        String statusRule = "status:" + status;
+    private static Decision suspend(Ctx c) {
+        if (c.f().replyCode == 525 || c.byStatus() == Reason.SUSPEND) {
+            return new Decision(Reason.SUSPEND, c.f().replyCode == 525 ? "replycode:525" : c.statusRule());
+        }
+        return c.says(Reason.SUSPEND) ? new Decision(Reason.SUSPEND, "text:suspend") : null;
+    }
 
-        // First probe set: status-code table and text together, with SMTP-phase guards.
-        if (byStatus == Reason.MAILBOXFULL) {
-            return new Decision(Reason.MAILBOXFULL, statusRule);
+    /** Reasons whose words veto an X.1.x "bad address" code: the reply blames the sender, the IP or the relay. */
+    private static final Reason[] USERUNKNOWN_VETOES = {Reason.NORELAYING, Reason.BLOCKED, Reason.MAILBOXFULL,
+        Reason.HASMOVED, Reason.REJECTED, Reason.NOTACCEPT};
+
+    /** The veto found for an X.1.x code (kept for the fallbacks), or null. */
+    private static Reason userUnknownVeto(Ctx c) {
+        if (c.byStatus() != Reason.USERUNKNOWN) {
+            return null;
         }
-        if (ReasonText.matches(Reason.MAILBOXFULL, hits, text)) {
-            return new Decision(Reason.MAILBOXFULL, "text:mailboxfull");
-        }
-        if (byStatus == Reason.MESGTOOBIG) {
-            return new Decision(Reason.MESGTOOBIG, statusRule);
-        }
-        if (!status.equals("5.2.3") && !status.equals("4.2.3") && ReasonText.matches(Reason.MESGTOOBIG, hits, text)) {
-            return new Decision(Reason.MESGTOOBIG, "text:mesgtoobig");
-        }
-        if (byStatus == Reason.EXCEEDLIMIT) {
-            return new Decision(Reason.EXCEEDLIMIT, statusRule);
-        }
-        if (ReasonText.matches(Reason.EXCEEDLIMIT, hits, text)) {
-            return new Decision(Reason.EXCEEDLIMIT, "text:exceedlimit");
-        }
-        if (f.replyCode == 525 || byStatus == Reason.SUSPEND) {
-            return new Decision(Reason.SUSPEND, f.replyCode == 525 ? "replycode:525" : statusRule);
-        }
-        if (ReasonText.matches(Reason.SUSPEND, hits, text)) {
-            return new Decision(Reason.SUSPEND, "text:suspend");
-        }
-        if (ReasonText.matches(Reason.HASMOVED, hits, text)) {
-            return new Decision(Reason.HASMOVED, "text:hasmoved");
-        }
-        if (!cmd.equals("CONN") && !cmd.equals("EHLO") && !cmd.equals("HELO")
-                && ReasonText.matches(Reason.NORELAYING, hits, text)) {
-            return new Decision(Reason.NORELAYING, "text:norelaying");
-        }
-        if (byStatus == Reason.AUTHFAILURE) {
-            return new Decision(Reason.AUTHFAILURE, statusRule);
-        }
-        if (ReasonText.matches(Reason.AUTHFAILURE, hits, text)) {
-            return new Decision(Reason.AUTHFAILURE, "text:authfailure");
-        }
-        // UserUnknown
-        Reason vetoed = null;
-        if (byStatus == Reason.USERUNKNOWN) {
-            // X.1.x says "bad address", but the text may say the sender, the IP or the relay was refused.
-            for (Reason other : new Reason[] {Reason.NORELAYING, Reason.BLOCKED, Reason.MAILBOXFULL, Reason.HASMOVED,
-                Reason.REJECTED, Reason.NOTACCEPT}) {
-                if (ReasonText.matches(other, hits, text)) {
-                    vetoed = other;
-                    break;
-                }
+        for (Reason other : USERUNKNOWN_VETOES) {
+            if (c.says(other)) {
+                return other;
             }
-            if (vetoed == null) {
-                return new Decision(Reason.USERUNKNOWN, statusRule);
-            }
-        } else if (cmd.equals("RCPT") && (ReasonText.matches(Reason.USERUNKNOWN, hits, text)
-                || Text.lower(text).contains("recipient address rejected.") && (f.replyCode / 100 == 5))) {
+        }
+        return null;
+    }
+
+    private static Decision userUnknown(Ctx c) {
+        if (c.byStatus() == Reason.USERUNKNOWN) {
+            return userUnknownVeto(c) == null ? new Decision(Reason.USERUNKNOWN, c.statusRule()) : null;
+        }
+        if (c.cmd().equals("RCPT") && (c.says(Reason.USERUNKNOWN)
+                || Text.lower(c.text()).contains("recipient address rejected.") && (c.f().replyCode / 100 == 5))) {
             return new Decision(Reason.USERUNKNOWN, "text:userunknown");
         }
-        // Filtered
-        if (byStatus == Reason.FILTERED) {
-            if (ReasonText.matches(Reason.USERUNKNOWN, hits, text) || ReasonText.matches(Reason.FILTERED, hits, text)) {
-                return new Decision(Reason.FILTERED, statusRule);
-            }
-        } else if (!exceptData(cmd)
-                && (ReasonText.matches(Reason.FILTERED, hits, text) || ReasonText.matches(Reason.USERUNKNOWN, hits, text))) {
+        return null;
+    }
+
+    private static Decision filtered(Ctx c) {
+        if (c.byStatus() == Reason.FILTERED) {
+            return c.says(Reason.USERUNKNOWN) || c.says(Reason.FILTERED) ? new Decision(Reason.FILTERED, c.statusRule())
+                    : null;
+        }
+        if (!exceptData(c.cmd()) && (c.says(Reason.FILTERED) || c.says(Reason.USERUNKNOWN))) {
+            // Sisimai's rule: "user unknown" outside the RCPT phase is a filter's answer (the mailbox exists)
             return new Decision(Reason.FILTERED, "text:filtered");
         }
-        if (byStatus == Reason.REQUIREPTR || ReasonText.matches(Reason.REQUIREPTR, hits, text)) {
-            return new Decision(Reason.REQUIREPTR, byStatus == Reason.REQUIREPTR ? statusRule : "text:requireptr");
+        return null;
+    }
+
+    private static Decision requirePtr(Ctx c) {
+        if (c.byStatus() == Reason.REQUIREPTR || c.says(Reason.REQUIREPTR)) {
+            return new Decision(Reason.REQUIREPTR, c.byStatus() == Reason.REQUIREPTR ? c.statusRule() : "text:requireptr");
         }
-        if (ReasonText.matches(Reason.NOTCOMPLIANTRFC, hits, text)) {
-            return new Decision(Reason.NOTCOMPLIANTRFC, "text:notcompliantrfc");
+        return null;
+    }
+
+    private static Decision contentError(Ctx c) {
+        if (!c.says(Reason.CONTENTERROR)) {
+            return null;
         }
-        if (ReasonText.matches(Reason.BADREPUTATION, hits, text)) {
-            return new Decision(Reason.BADREPUTATION, "text:badreputation");
+        return new Decision(Reason.CONTENTERROR, c.byStatus() == Reason.CONTENTERROR ? c.statusRule()
+                : "text:contenterror");
+    }
+
+    /** Rejected (the sender address). */
+    private static Decision rejected(Ctx c) {
+        if (c.byStatus() == Reason.REJECTED) {
+            return new Decision(Reason.REJECTED, c.statusRule());
         }
-        if (byStatus == Reason.CONTENTERROR && ReasonText.matches(Reason.CONTENTERROR, hits, text)) {
-            return new Decision(Reason.CONTENTERROR, statusRule);
-        }
-        if (ReasonText.matches(Reason.CONTENTERROR, hits, text)) {
-            return new Decision(Reason.CONTENTERROR, "text:contenterror");
-        }
-        // Rejected (the sender address)
-        if (byStatus == Reason.REJECTED) {
-            return new Decision(Reason.REJECTED, statusRule);
-        }
-        boolean vague = byStatus == null || byStatus == Reason.SECURITYERROR || byStatus == Reason.SYSTEMERROR;
-        if ((cmd.equals("MAIL") || cmd.equals("DATA") && byStatus != Reason.USERUNKNOWN || vague)
-                && ReasonText.matches(Reason.REJECTED, hits, text)) {
+        boolean vague = c.byStatus() == null || c.byStatus() == Reason.SECURITYERROR
+                || c.byStatus() == Reason.SYSTEMERROR;
+        if ((c.cmd().equals("MAIL") || c.cmd().equals("DATA") && c.byStatus() != Reason.USERUNKNOWN || vague)
+                && c.says(Reason.REJECTED)) {
             return new Decision(Reason.REJECTED, "text:rejected");
         }
-        // HostUnknown
-        if (byStatus == Reason.HOSTUNKNOWN) {
-            if (!ReasonText.matches(Reason.NETWORKERROR, hits, text)) {
-                return new Decision(Reason.HOSTUNKNOWN, statusRule);
-            }
-        } else if (ReasonText.matches(Reason.HOSTUNKNOWN, hits, text)) {
-            return new Decision(Reason.HOSTUNKNOWN, "text:hostunknown");
-        }
-        if (byStatus == Reason.SPAMDETECTED) {
-            return new Decision(Reason.SPAMDETECTED, statusRule);
-        }
-        if (!status.isEmpty() && !exceptData(cmd) && ReasonText.matches(Reason.SPAMDETECTED, hits, text)) {
-            return new Decision(Reason.SPAMDETECTED, "text:spamdetected");
-        }
-        if (byStatus == Reason.SPEEDING || ReasonText.matches(Reason.SPEEDING, hits, text)) {
-            return new Decision(Reason.SPEEDING, "text:speeding");
-        }
-        if (byStatus == Reason.TOOMANYCONN) {
-            return new Decision(Reason.TOOMANYCONN, statusRule);
-        }
-        if (ReasonText.matches(Reason.TOOMANYCONN, hits, text)) {
-            return new Decision(Reason.TOOMANYCONN, "text:toomanyconn");
-        }
-        if (byStatus == Reason.BLOCKED) {
-            return new Decision(Reason.BLOCKED, statusRule);
-        }
-        if (ReasonText.matches(Reason.BLOCKED, hits, text)) {
-            return new Decision(Reason.BLOCKED, "text:blocked");
-        }
+        return null;
+    }
 
-        // The status code table, with text for the reasons it cannot settle.
-        if (byStatus == null || byStatus.shouldBeRechecked() || f.diagnosticType.startsWith("X-")) {
-            Reason[] order = {Reason.MAILBOXFULL, Reason.AUTHFAILURE, Reason.BADREPUTATION, Reason.SPEEDING,
-                Reason.SPAMDETECTED, Reason.VIRUSDETECTED, Reason.POLICYVIOLATION, Reason.NORELAYING,
-                Reason.SYSTEMERROR, Reason.NETWORKERROR, Reason.SUSPEND, Reason.CONTENTERROR, Reason.SYSTEMFULL,
-                Reason.NOTACCEPT, Reason.EXPIRED, Reason.FAILEDSTARTTLS, Reason.SECURITYERROR, Reason.SUPPRESSED,
-                Reason.MAILERERROR};
-            for (Reason r : order) {
-                if (ReasonText.matches(r, hits, text)) {
-                    return new Decision(r, "text:" + r.id());
-                }
-            }
-            // The code cannot settle it and the reply says nothing known: read the report's own text too.
-            if (!f.context.isEmpty() && text != f.context) {
-                long[] more = ReasonText.scan(f.context);
-                for (Reason r : order) {
-                    if (ReasonText.matches(r, more, f.context)) {
-                        return new Decision(r, "context:" + r.id());
-                    }
-                }
-            }
-            if (f.replyCode == 521 || f.replyCode == 556) {
-                return new Decision(Reason.NOTACCEPT, "replycode:" + f.replyCode);
-            }
-            if (vetoed != null && (vetoed != Reason.REJECTED || Text.lower(text).contains("sender"))) {
-                // Never call an address dead when the reply blames something else.
-                return new Decision(vetoed, "text:" + vetoed.id() + "-over-" + status);
-            }
-            if (byStatus != null) {
-                return new Decision(byStatus, statusRule);
-            }
-            if (status.startsWith("5.6") || status.startsWith("4.6")) {
-                return new Decision(Reason.CONTENTERROR, "status-class:" + status);
-            }
-            if (status.startsWith("5.7") || status.startsWith("4.7")) {
-                return new Decision(Reason.SECURITYERROR, "status-class:" + status);
-            }
-            if (f.diagnosticType.toUpperCase().startsWith("X-UNIX")) {
-                return new Decision(Reason.MAILERERROR, "diagnostic-type:x-unix");
-            }
-            if (f.replyCode >= 500 && f.replyCode <= 504 || ReasonText.matches(Reason.SYNTAXERROR, hits, text)) {
-                return new Decision(Reason.SYNTAXERROR, "text:syntaxerror");
-            }
-            if (f.action.equals("delayed") || f.action.equals("expired")) {
-                return new Decision(Reason.EXPIRED, "action:" + f.action);
-            }
-            if (cmd.equals("EHLO") || cmd.equals("HELO")) {
-                return new Decision(Reason.BLOCKED, "command:" + cmd);
-            }
-        } else {
-            return new Decision(byStatus, statusRule);
+    private static Decision hostUnknown(Ctx c) {
+        if (c.byStatus() == Reason.HOSTUNKNOWN) {
+            return c.says(Reason.NETWORKERROR) ? null : new Decision(Reason.HOSTUNKNOWN, c.statusRule());
         }
-        if (f.action.equals("delayed")) {
+        return c.says(Reason.HOSTUNKNOWN) ? new Decision(Reason.HOSTUNKNOWN, "text:hostunknown") : null;
+    }
+
+    private static Decision speeding(Ctx c) {
+        return c.byStatus() == Reason.SPEEDING || c.says(Reason.SPEEDING) ? new Decision(Reason.SPEEDING, "text:speeding")
+                : null;
+    }
+
+    /** The reasons the status-code table cannot settle are looked for in the text, in this order. */
+    private static final Reason[] RECHECK_ORDER = {Reason.MAILBOXFULL, Reason.AUTHFAILURE, Reason.BADREPUTATION,
+        Reason.SPEEDING, Reason.SPAMDETECTED, Reason.VIRUSDETECTED, Reason.POLICYVIOLATION, Reason.NORELAYING,
+        Reason.SYSTEMERROR, Reason.NETWORKERROR, Reason.SUSPEND, Reason.CONTENTERROR, Reason.SYSTEMFULL,
+        Reason.NOTACCEPT, Reason.EXPIRED, Reason.FAILEDSTARTTLS, Reason.SECURITYERROR, Reason.SUPPRESSED,
+        Reason.MAILERERROR};
+
+    /** The status-code table, with text for the reasons it cannot settle, then class and phase fallbacks. */
+    private static Decision statusTableAndFallbacks(Ctx c) {
+        Fact f = c.f();
+        Reason byStatus = c.byStatus();
+        if (byStatus != null && !byStatus.shouldBeRechecked() && !f.diagnosticType.startsWith("X-")) {
+            return new Decision(byStatus, c.statusRule());
+        }
+        Decision d = recheck(c);
+        return d != null ? d : fallback(c);
+    }
+
+    private static Decision recheck(Ctx c) {
+        Fact f = c.f();
+        String status = c.status();
+        for (Reason r : RECHECK_ORDER) {
+            if (c.says(r)) {
+                return new Decision(r, "text:" + r.id());
+            }
+        }
+        // The code cannot settle it and the reply says nothing known: read the report's own text too.
+        if (!f.context.isEmpty() && c.text() != f.context) {
+            long[] more = ReasonText.scan(f.context);
+            for (Reason r : RECHECK_ORDER) {
+                if (ReasonText.matches(r, more, f.context)) {
+                    return new Decision(r, "context:" + r.id());
+                }
+            }
+        }
+        if (f.replyCode == 521 || f.replyCode == 556) {
+            return new Decision(Reason.NOTACCEPT, "replycode:" + f.replyCode);
+        }
+        Reason vetoed = userUnknownVeto(c);
+        if (vetoed != null && (vetoed != Reason.REJECTED || Text.lower(c.text()).contains("sender"))) {
+            // Never call an address dead when the reply blames something else.
+            return new Decision(vetoed, "text:" + vetoed.id() + "-over-" + status);
+        }
+        if (c.byStatus() != null) {
+            return new Decision(c.byStatus(), c.statusRule());
+        }
+        if (status.startsWith("5.6") || status.startsWith("4.6")) {
+            return new Decision(Reason.CONTENTERROR, "status-class:" + status);
+        }
+        if (status.startsWith("5.7") || status.startsWith("4.7")) {
+            return new Decision(Reason.SECURITYERROR, "status-class:" + status);
+        }
+        if (f.diagnosticType.toUpperCase().startsWith("X-UNIX")) {
+            return new Decision(Reason.MAILERERROR, "diagnostic-type:x-unix");
+        }
+        if (f.replyCode >= 500 && f.replyCode <= 504 || c.says(Reason.SYNTAXERROR)) {
+            return new Decision(Reason.SYNTAXERROR, "text:syntaxerror");
+        }
+        if (f.action.equals("delayed") || f.action.equals("expired")) {
+            return new Decision(Reason.EXPIRED, "action:" + f.action);
+        }
+        if (c.cmd().equals("EHLO") || c.cmd().equals("HELO")) {
+            return new Decision(Reason.BLOCKED, "command:" + c.cmd());
+        }
+        return null;
+    }
+
+    private static Decision fallback(Ctx c) {
+        if (c.f().action.equals("delayed")) {
             return new Decision(Reason.EXPIRED, "action:delayed");
         }
-        if (ReasonText.matches(Reason.VACATION, hits, text)) {
+        if (c.says(Reason.VACATION)) {
             return new Decision(Reason.VACATION, "text:vacation");
         }
-        if (!text.isBlank()) {
+        if (!c.text().isBlank()) {
             return new Decision(Reason.ONHOLD, "fallback:onhold");
         }
         return new Decision(Reason.UNDEFINED, "fallback:undefined");
+    }
+
+    /** The hosts a receiver rule is matched against: remote MTA, the recipient's domain, the reporting MTA. */
+    static String hostsOf(Fact f) {
+        return Text.lower(f.remoteMta + " " + domainOf(f.recipient) + " " + f.reportingMta);
     }
 
     static String domainOf(String address) {

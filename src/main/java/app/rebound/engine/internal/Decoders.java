@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns the parts of a report into per-recipient {@link Fact}s. */
+/**
+ * Delivery status notifications (RFC 3464 / RFC 6533) into per-recipient {@link Fact}s, and the human-readable
+ * text of a report (where the returned original starts). Plain-text reports: {@link TextDecoder}.
+ */
 final class Decoders {
     private Decoders() {
     }
@@ -88,13 +91,21 @@ final class Decoders {
     private static Fact recipientFact(Headers h, Map<String, String> perMessage) {
                 Fact f = new Fact();
                 f.decoder = "rfc3464";
-                f.recipient = Text.firstAddress(afterSemicolon(h.get("final-recipient")));
-                f.originalRecipient = Text.firstAddress(afterSemicolon(h.get("original-recipient")));
+                String finalRcpt = afterSemicolon(h.get("final-recipient"));
+                f.recipient = Text.firstAddress(finalRcpt);
+                f.originalRecipient = Text.addressOrVerbatim(afterSemicolon(h.get("original-recipient")));
                 if (f.recipient.isEmpty()) {
-                    f.recipient = f.originalRecipient;
+                    f.recipient = Text.firstAddress(f.originalRecipient);
                 }
                 if (f.recipient.isEmpty()) {
                     f.recipient = Text.firstAddress(h.get("x-actual-recipient"));
+                }
+                if (f.recipient.isEmpty()) {
+                    // no well-formed address anywhere: report the one given as written rather than drop it
+                    f.recipient = Text.addressOrVerbatim(finalRcpt);
+                }
+                if (f.recipient.isEmpty()) {
+                    f.recipient = f.originalRecipient;
                 }
                 f.action = Text.lower(h.get("action")).trim();
                 int sp = f.action.indexOf(' ');
@@ -146,7 +157,7 @@ final class Decoders {
         }
     }
 
-    private static boolean hasLetters(String s, int min) {
+    static boolean hasLetters(String s, int min) {
         int c = 0;
         for (int i = 0; i < s.length(); i++) {
             if (Character.isLetter(s.charAt(i)) && ++c >= min) {
@@ -383,174 +394,5 @@ final class Decoders {
             }
         }
         return human.substring(start, end);
-    }
-
-    /** Plain-text bounces: addresses in the human head, each with the text that follows it. */
-    static List<Fact> text(ParsedMail mail, String human, String from, int maxRecipients) {
-        List<Fact> out = new ArrayList<>();
-        String head = humanHead(mail, human);
-        if (head.isBlank()) {
-            return out;
-        }
-        java.util.Set<String> exclude = new java.util.HashSet<>();
-        for (String h : new String[] {"to", "from", "reply-to", "sender", "return-path"}) {
-            for (String v : mail.head.all(h)) {
-                for (int[] a : Text.findAddresses(v, 10)) {
-                    exclude.add(Text.lower(v.substring(a[0], a[1])));
-                }
-            }
-        }
-        if (mail.original != null) {
-            for (String v : mail.original.all("from")) {
-                exclude.add(Text.firstAddress(v));
-            }
-            for (String v : mail.original.all("return-path")) {
-                exclude.add(Text.firstAddress(v));
-            }
-        }
-        List<int[]> found = Text.findAddresses(head, 400);
-        for (int[] a : found) {
-            if (isContactAddress(head, a[0])) {
-                exclude.add(Text.lower(head.substring(a[0], a[1])));
-            }
-        }
-        List<String> addrs = new ArrayList<>();
-        List<Integer> pos = new ArrayList<>();
-        // X-Failed-Recipients (Exim, Google) names the failed addresses authoritatively.
-        for (String v : mail.head.all("x-failed-recipients")) {
-            for (int[] a : Text.findAddresses(v, 100)) {
-                String addr = Text.lower(v.substring(a[0], a[1]));
-                if (!addrs.contains(addr) && addrs.size() < maxRecipients) {
-                    addrs.add(addr);
-                    pos.add(Text.indexOfIgnoreCase(head, addr, 0));
-                }
-            }
-        }
-        if (!addrs.isEmpty()) {
-            found = List.of();
-        }
-        for (int[] a : found) {
-            String addr = Text.lower(head.substring(a[0], a[1]));
-            String local = addr.substring(0, addr.indexOf('@'));
-            if (exclude.contains(addr) || local.equals("mailer-daemon") || addr.contains("..") || local.startsWith("=")
-                    || local.length() > 64 && local.contains("=")) {
-                continue;
-            }
-            if (isMessageIdLike(head, a[0], a[1]) || isContactAddress(head, a[0]) || isSenderLine(head, a[0])) {
-                continue;
-            }
-            if (!addrs.contains(addr)) {
-                addrs.add(addr);
-                pos.add(a[0]);
-                if (addrs.size() >= maxRecipients) {
-                    break;
-                }
-            }
-        }
-        if (addrs.isEmpty()) {
-            String only = soleOriginalRecipient(mail, human, from, exclude);
-            if (only != null) {
-                // "Message could not be delivered" naming nobody: the returned original's one recipient.
-                addrs.add(only);
-                pos.add(-1);
-            }
-        }
-        for (int k = 0; k < addrs.size(); k++) {
-            int start = pos.get(k);
-            if (start < 0) {
-                Fact f = new Fact();
-                f.decoder = "text";
-                f.recipient = addrs.get(k);
-                f.action = "failed";
-                f.diagnostic = Text.clip(Text.squash(head), 1000);
-                f.context = f.diagnostic;
-                out.add(f);
-                continue;
-            }
-            int ls = head.lastIndexOf('\n', start);
-            int s = ls < 0 ? 0 : ls + 1;
-            int next = head.length();
-            for (int j = 0; j < pos.size(); j++) {
-                if (pos.get(j) > start && pos.get(j) < next) {
-                    next = pos.get(j);
-                }
-            }
-            int end = next < head.length() ? lineStart(head, next) : head.length();
-            if (end <= s) {
-                end = Math.min(head.length(), start + 2000);
-            }
-            String block = head.substring(s, Math.min(end, s + 4000));
-            Fact f = new Fact();
-            f.decoder = "text";
-            f.recipient = addrs.get(k);
-            f.action = "failed";
-            String sq = Text.squash(block);
-            // When the address stands alone (a list of addresses, the reason elsewhere), use the whole head.
-            String rest = Text.lower(sq).replace(f.recipient, "");
-            if (Text.findReplyCode(sq) == 0 && Text.findStatus(sq) == null
-                    && (!hasLetters(rest, 12) || addrs.size() == 1)) {
-                sq = Text.squash(head);
-            }
-            f.diagnostic = Text.clip(sq, 1000);
-            f.context = f.diagnostic;
-            out.add(f);
-        }
-        return out;
-    }
-
-    /**
-     * The one address the returned original was sent to, when a machine-sent report (null sender or a daemon
-     * address) says delivery failed without naming anybody; else null. Several recipients, Cc or Bcc would make
-     * the guess unsafe.
-     */
-    private static String soleOriginalRecipient(ParsedMail mail, String human, String from,
-                                                java.util.Set<String> exclude) {
-        if (mail.original == null || !mail.original.all("cc").isEmpty() || !mail.original.all("bcc").isEmpty()) {
-            return null;
-        }
-        if (!(Signals.nullSender(mail) || Signals.isDaemon(from))) {
-            return null;
-        }
-        List<String> to = mail.original.all("to");
-        if (to.size() != 1 || Text.findAddresses(to.get(0), 3).size() != 1) {
-            return null;
-        }
-        String addr = Text.firstAddress(to.get(0));
-        return !addr.isEmpty() && !exclude.contains(addr) && Signals.saysDeliveryFailed(mail, human) ? addr : null;
-    }
-
-    private static int lineStart(String s, int pos) {
-        int ls = s.lastIndexOf('\n', pos);
-        return ls < 0 ? 0 : ls + 1;
-    }
-
-    /** "please contact <support@isp>": a help address, not a recipient. */
-    private static boolean isContactAddress(String s, int b) {
-        String before = Text.lower(s.substring(Math.max(0, b - 40), b));
-        return before.contains("contact") || before.contains("send mail to") || before.contains("write to");
-    }
-
-    private static final String[] SENDER_FIELDS = {"from:", "mail from:", "sender:", "reply-to:", "return-path:",
-        "envelope-from:", "envelope from:"};
-
-    /** "MAIL FROM: a@b", "From: a@b" in a bounce's own text name the sender, never a failed recipient. */
-    private static boolean isSenderLine(String s, int b) {
-        int ls = s.lastIndexOf('\n', b - 1) + 1;
-        while (ls < b && (s.charAt(ls) == ' ' || s.charAt(ls) == '\t' || s.charAt(ls) == '>')) {
-            ls++;
-        }
-        for (String f : SENDER_FIELDS) {
-            if (s.regionMatches(true, ls, f, 0, f.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isMessageIdLike(String s, int b, int e) {
-        // <123.456@host> in a Message-ID / In-Reply-To / References line
-        int ls = s.lastIndexOf('\n', b);
-        String line = Text.lower(s.substring(ls < 0 ? 0 : ls + 1, Math.min(s.length(), b)));
-        return line.contains("message-id") || line.contains("in-reply-to") || line.contains("references:");
     }
 }

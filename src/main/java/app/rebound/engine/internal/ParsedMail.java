@@ -20,4 +20,7 @@ public final class ParsedMail {
     /** Memo: index where the returned original starts in the human-readable text, -1 = not computed. */
     int cut = -1;
     String cutOf;
+    /** Memo: phrase hits of the subject and the human-readable head ({@link Signals#headHits}). */
+    long[] headHits;
+    String headHitsOf;
 }

@@ -43,8 +43,13 @@ final class Signals {
 
     static boolean looksLikeBounce(ParsedMail mail, String subject, String from, String human) {
         String subj = Text.lower(subject);
-        if (isDaemon(from) || nullSender(mail) && !isAutoReplyHeaders(mail)) {
+        if (isDaemon(from) || from.isEmpty() && isDaemon(Text.lower(mail.head.get("from")).trim())
+                || nullSender(mail) && !isAutoReplyHeaders(mail)) {
             return true;
+        }
+        if (isAutoReplyHeaders(mail)) {
+            // RFC 3834 auto-reply from a person's mailbox, whatever its subject says: its own address is no bounce
+            return false;
         }
         if (Text.containsAny(subj, BOUNCE_SUBJECTS)) {
             return true;
@@ -62,8 +67,18 @@ final class Signals {
     }
 
     /** Whether the human-readable head of the report says, in words, that delivery failed. */
+    /** Phrase hits of the subject and the report's human-readable head (first 20,000 chars), scanned once. */
+    static long[] headHits(ParsedMail mail, String human) {
+        if (mail.headHits == null || mail.headHitsOf != human) {
+            mail.headHits = ReasonText.scan(MailReader.decodeWords(mail.head.get("subject")) + "\n"
+                    + Text.clip(Decoders.humanHead(mail, human), 20_000));
+            mail.headHitsOf = human;
+        }
+        return mail.headHits;
+    }
+
     static boolean saysDeliveryFailed(ParsedMail mail, String human) {
-        long[] hits = ReasonText.scan(Text.clip(Decoders.humanHead(mail, human), 20_000));
+        long[] hits = headHits(mail, human);
         for (String p : BOUNCE_BODY) {
             if (ReasonText.has(hits, ReasonText.idOf(p))) {
                 return true;

@@ -1,0 +1,246 @@
+package app.rebound.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain-text bounces (no DSN fields): which addresses in the report's own words are failed recipients, and the
+ * text that goes with each. An address is never taken from the sender's lines, a help address in the receiver's
+ * explanation, a Message-ID, or the quoted original's To/Cc when the report names somebody else.
+ */
+final class TextDecoder {
+    private TextDecoder() {
+    }
+
+    /** Plain-text bounces: addresses in the human head, each with the text that follows it. */
+    static List<Fact> text(ParsedMail mail, String human, String from, int maxRecipients) {
+        List<Fact> out = new ArrayList<>();
+        String head = Decoders.humanHead(mail, human);
+        if (head.isBlank()) {
+            return out;
+        }
+        java.util.Set<String> exclude = new java.util.HashSet<>();
+        for (String h : new String[] {"to", "from", "reply-to", "sender", "return-path"}) {
+            for (String v : mail.head.all(h)) {
+                for (int[] a : Text.findAddresses(v, 10)) {
+                    exclude.add(Text.addressAt(v, a));
+                }
+            }
+        }
+        if (mail.original != null) {
+            for (String v : mail.original.all("from")) {
+                exclude.add(Text.firstAddress(v));
+            }
+            for (String v : mail.original.all("return-path")) {
+                exclude.add(Text.firstAddress(v));
+            }
+        }
+        List<int[]> found = Text.findAddresses(head, 400);
+        for (int[] a : found) {
+            if (isContactAddress(head, a[0])) {
+                exclude.add(Text.addressAt(head, a));
+            }
+        }
+        List<String> addrs = new ArrayList<>();
+        List<Integer> pos = new ArrayList<>();
+        // X-Failed-Recipients (Exim, Google) names the failed addresses authoritatively.
+        for (String v : mail.head.all("x-failed-recipients")) {
+            for (int[] a : Text.findAddresses(v, 100)) {
+                String addr = Text.addressAt(v, a);
+                if (!addrs.contains(addr) && addrs.size() < maxRecipients) {
+                    addrs.add(addr);
+                    pos.add(Text.indexOfIgnoreCase(head, addr, 0));
+                }
+            }
+        }
+        if (!addrs.isEmpty()) {
+            found = List.of();
+        }
+        // Addresses on To/Cc/Bcc lines of a quoted original: the recipients the sender chose, not necessarily the
+        // one that failed. Used only when the report names nobody else, and only when there is exactly one.
+        List<String> onHeaderLines = new ArrayList<>();
+        List<Integer> onHeaderPos = new ArrayList<>();
+        for (int[] a : found) {
+            String addr = Text.addressAt(head, a);
+            String local = addr.substring(0, addr.lastIndexOf('@'));
+            // a '/' in the local part: a path, an ARN ("arn:aws:ses:...:identity/a@b") or an X.400 name, no mailbox
+            if (exclude.contains(addr) || local.equals("mailer-daemon") || addr.contains("..") && local.charAt(0) != '"'
+                    || local.startsWith("=") || local.length() > 64 && local.contains("=") || local.indexOf('/') >= 0) {
+                continue;
+            }
+            if (isMessageIdLike(head, a[0], a[1]) || isContactAddress(head, a[0]) || isSenderLine(head, a[0])) {
+                continue;
+            }
+            if (isFieldLine(head, a[0], ORIGINAL_RECIPIENT_FIELDS)) {
+                if (!onHeaderLines.contains(addr)) {
+                    onHeaderLines.add(addr);
+                    onHeaderPos.add(a[0]);
+                }
+                continue;
+            }
+            if (!addrs.contains(addr)) {
+                addrs.add(addr);
+                pos.add(a[0]);
+                if (addrs.size() >= maxRecipients) {
+                    break;
+                }
+            }
+        }
+        if (addrs.isEmpty() && onHeaderLines.size() == 1) {
+            addrs.add(onHeaderLines.get(0));
+            pos.add(onHeaderPos.get(0));
+        }
+        if (addrs.isEmpty()) {
+            String only = soleOriginalRecipient(mail, human, from, exclude);
+            if (only != null) {
+                // "Message could not be delivered" naming nobody: the returned original's one recipient.
+                addrs.add(only);
+                pos.add(-1);
+            }
+        }
+        for (int k = 0; k < addrs.size(); k++) {
+            int start = pos.get(k);
+            if (start < 0) {
+                Fact f = new Fact();
+                f.decoder = "text";
+                f.recipient = addrs.get(k);
+                f.action = "failed";
+                f.diagnostic = Text.clip(Text.squash(head), 1000);
+                // the report names nobody and may give its reason only in the subject ("Returned mail: User unknown")
+                f.context = Text.clip(Text.squash(MailReader.decodeWords(mail.head.get("subject")) + " " + head), 1000);
+                if (f.diagnostic.length() < 40) {
+                    f.diagnostic = f.context;
+                }
+                out.add(f);
+                continue;
+            }
+            int ls = head.lastIndexOf('\n', start);
+            int s = ls < 0 ? 0 : ls + 1;
+            int next = head.length();
+            for (int j = 0; j < pos.size(); j++) {
+                if (pos.get(j) > start && pos.get(j) < next) {
+                    next = pos.get(j);
+                }
+            }
+            int end = next < head.length() ? lineStart(head, next) : head.length();
+            if (end <= s) {
+                end = Math.min(head.length(), start + 2000);
+            }
+            String block = head.substring(s, Math.min(end, s + 4000));
+            Fact f = new Fact();
+            f.decoder = "text";
+            f.recipient = addrs.get(k);
+            f.action = "failed";
+            String sq = Text.squash(block);
+            // When the address stands alone (a list of addresses, the reason elsewhere), use the whole head.
+            String rest = Text.lower(sq).replace(f.recipient, "");
+            if (Text.findReplyCode(sq) == 0 && Text.findStatus(sq) == null
+                    && (!Decoders.hasLetters(rest, 12) || addrs.size() == 1)) {
+                sq = Text.squash(head);
+            }
+            f.diagnostic = Text.clip(sq, 1000);
+            f.context = f.diagnostic;
+            out.add(f);
+        }
+        return out;
+    }
+
+    /**
+     * A mailing-list manager refusing a post (FML, Mailman, ezmlm): one result, for the address the notice is
+     * addressed to (as Sisimai's FML decoder reports it), reason rejected: the list said no, nobody's mailbox is
+     * dead.
+     */
+    static List<Fact> listRefusal(ParsedMail mail, String human) {
+        String to = Text.firstAddress(mail.head.get("to"));
+        if (to.isEmpty()) {
+            return List.of();
+        }
+        Fact f = new Fact();
+        f.decoder = "list-manager";
+        f.recipient = to;
+        f.action = "failed";
+        f.diagnostic = Text.clip(Text.squash(Decoders.humanHead(mail, human)), 1000);
+        f.context = f.diagnostic;
+        f.presetReason = "rejected";
+        f.presetRule = "list-manager:post-refused";
+        List<Fact> out = new ArrayList<>();
+        out.add(f);
+        return out;
+    }
+
+    /**
+     * The one address the returned original was sent to, when a machine-sent report (null sender or a daemon
+     * address) says delivery failed without naming anybody; else null. Several recipients, Cc or Bcc would make
+     * the guess unsafe.
+     */
+    private static String soleOriginalRecipient(ParsedMail mail, String human, String from,
+                                                java.util.Set<String> exclude) {
+        if (mail.original == null || !mail.original.all("cc").isEmpty() || !mail.original.all("bcc").isEmpty()) {
+            return null;
+        }
+        if (!(Signals.nullSender(mail) || Signals.isDaemon(from))) {
+            return null;
+        }
+        List<String> to = mail.original.all("to");
+        if (to.size() != 1 || Text.findAddresses(to.get(0), 3).size() != 1) {
+            return null;
+        }
+        String addr = Text.firstAddress(to.get(0));
+        return !addr.isEmpty() && !exclude.contains(addr) && Signals.saysDeliveryFailed(mail, human) ? addr : null;
+    }
+
+    private static int lineStart(String s, int pos) {
+        int ls = s.lastIndexOf('\n', pos);
+        return ls < 0 ? 0 : ls + 1;
+    }
+
+    /**
+     * Words that introduce a help address in a receiver's explanation ("please contact support@isp", "questions?
+     * write to help@isp"): such an address is not a recipient.
+     */
+    private static final String[] CONTACT_WORDS = {"contact", "send mail to", "write to", "e-mail us", "email us",
+        "mail us at", "reach us", "questions", "send an email to", "send an e-mail to", "send e-mail to",
+        "send email to", "helpdesk", "help desk", "administrator at", "mailto:", "report this to", "inquiries",
+        "enquiries", "support at", "call us", "visit"};
+
+    /** "please contact <support@isp>": a help address, not a recipient. */
+    private static boolean isContactAddress(String s, int b) {
+        String before = Text.lower(s.substring(Math.max(0, b - 60), b));
+        int stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n\n"));
+        if (stop >= 0) {
+            before = before.substring(stop + 1);
+        }
+        return Text.containsAny(before, CONTACT_WORDS);
+    }
+
+    private static final String[] SENDER_FIELDS = {"from:", "mail from:", "sender:", "reply-to:", "return-path:",
+        "envelope-from:", "envelope from:"};
+
+    private static final String[] ORIGINAL_RECIPIENT_FIELDS = {"to:", "cc:", "bcc:"};
+
+    /** "MAIL FROM: a@b", "From: a@b" in a bounce's own text name the sender, never a failed recipient. */
+    private static boolean isSenderLine(String s, int b) {
+        return isFieldLine(s, b, SENDER_FIELDS);
+    }
+
+    /** Whether the line holding position {@code b} starts (after blanks and quote marks) with one of the fields. */
+    private static boolean isFieldLine(String s, int b, String[] fields) {
+        int ls = s.lastIndexOf('\n', b - 1) + 1;
+        while (ls < b && (s.charAt(ls) == ' ' || s.charAt(ls) == '\t' || s.charAt(ls) == '>')) {
+            ls++;
+        }
+        for (String f : fields) {
+            if (s.regionMatches(true, ls, f, 0, f.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMessageIdLike(String s, int b, int e) {
+        // <123.456@host> in a Message-ID / In-Reply-To / References line
+        int ls = s.lastIndexOf('\n', b);
+        String line = Text.lower(s.substring(ls < 0 ? 0 : ls + 1, Math.min(s.length(), b)));
+        return line.contains("message-id") || line.contains("in-reply-to") || line.contains("references:");
+    }
+}
