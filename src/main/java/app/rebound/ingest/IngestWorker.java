@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 
 /**
  * Turns stored inputs into bounces: claim a batch (FOR UPDATE SKIP LOCKED), parse, link, record once, act, mark
@@ -38,8 +38,8 @@ public class IngestWorker {
     private final Instance<InboundParser> parsers;
     private final VerpKeys verpKeys;
     private final ExecutorService loops;
-    /** Test-only crash injection: called with the number of bounces written so far in the current batch. */
-    volatile IntConsumer afterRecords = n -> { };
+    /** Test-only crash injection: called inside the transaction with the bounces just written, before the actions. */
+    private volatile Consumer<List<Recorded>> afterRecords = recs -> { };
 
     public IngestWorker(IngestSql sql, IngestConfig config, Instance<InboundParser> parsers, VerpKeys verpKeys) {
         this.sql = sql;
@@ -51,6 +51,11 @@ public class IngestWorker {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Test-only: a hook that may throw to simulate a worker killed mid-batch (null: none). */
+    void crashHook(Consumer<List<Recorded>> hook) {
+        this.afterRecords = hook == null ? recs -> { } : hook;
     }
 
     @Scheduled(every = "${rebound.ingest.worker.every:1s}", delayed = "2s", identity = "ingest-worker",
@@ -166,7 +171,7 @@ public class IngestWorker {
             }
         }
         sql.insertBounces(c, recs);
-        afterRecords.accept(recs.size());
+        afterRecords.accept(recs);
         sql.changeStatuses(c, new ArrayList<>(changes.values()));
         for (Recorded r : recs) {
             if (r.decision.flagIp() && !r.event.sendingIp().isEmpty()) {
