@@ -1,0 +1,14 @@
+package app.rebound.ingest;
+
+import app.rebound.engine.AnalysisReport;
+
+/**
+ * One parsed event from one stored input.
+ *
+ * @param eventKey               stable key for dedupe of the resulting bounce (provider event id, or
+ *                               message-id + recipient + status for mail)
+ * @param providerClassification the provider's own words for the event ("" for mail)
+ * @param report                 what the event says, in the engine's vocabulary (links included)
+ */
+public record ParsedEvent(String eventKey, String providerClassification, AnalysisReport report) {
+}
