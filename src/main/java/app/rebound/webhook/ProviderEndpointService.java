@@ -32,6 +32,14 @@ public class ProviderEndpointService {
     public record EndpointView(long id, Provider provider, String name, String path, String basicUser,
                                String basicPassword, boolean keySet, String topicArn, Instant createdAt,
                                Instant rotatedAt) {
+        /** The URL to paste into the provider; Postmark takes its basic-auth credentials inside the URL. */
+        public String url(String base) {
+            if (provider == Provider.POSTMARK && basicUser != null && basicPassword != null) {
+                int i = base.indexOf("://");
+                return base.substring(0, i + 3) + basicUser + ":" + basicPassword + "@" + base.substring(i + 3) + path;
+            }
+            return base + path;
+        }
     }
 
     public List<EndpointView> list() {

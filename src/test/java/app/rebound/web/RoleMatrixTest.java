@@ -59,6 +59,9 @@ class RoleMatrixTest {
                 new Route("POST", "/inspector", false, Role.SUPPORT, 400, 403),
                 Route.get("/sending-servers", Role.ADMIN),
                 Route.get("/sending-servers/{server}", Role.ADMIN),
+                Route.get("/webhook-endpoints", Role.ADMIN),
+                // Admins reach the create form, which refuses a form without provider and name with 400.
+                new Route("POST", "/webhook-endpoints", false, Role.ADMIN, 400, 403),
                 // Switching tenant: any member, to a tenant they belong to; without a membership there is none.
                 new Route("POST", "/tenant", false, null, 303, 400));
     }
