@@ -1,6 +1,8 @@
 package app.rebound.bounce;
 
 import app.rebound.campaign.Campaign;
+import app.rebound.engine.BounceType;
+import app.rebound.engine.Fault;
 import app.rebound.subscriber.Subscriber;
 import app.rebound.tenant.TenantOwned;
 import io.quarkus.panache.common.Parameters;
@@ -35,6 +37,31 @@ public class Bounce extends TenantOwned {
     public Instant recordedAt = Instant.now();
     /** Where the raw evidence is: a stored message id, a webhook event id, an SMTP session log reference. */
     public String rawRef;
+    /** The engine's verdict: stop mailing the address (recipient-fault permanent failures only). */
+    public boolean suppress;
+    /** Machine id of the engine rule that decided, and its sentence for people. */
+    public String rule;
+    public String why;
+    public boolean trapSuspicion;
+    /** ARF Feedback-Type of a complaint (abuse, fraud, ...). */
+    public String feedbackType;
+    public String remoteMta;
+    public String sendingIp;
+    /** The provider's own words for a webhook event. */
+    public String providerClassification;
+    /** "Investigate: your side": a sender-fault or 5.7.x failure; the subscriber is not flipped. */
+    public boolean investigate;
+    /** What the auto-actions did: bounced, unsubscribed, investigate, retry, recorded (null for seeded rows). */
+    public String action;
+    public String actionHint;
+    /** The stored input (inbound_message) this bounce came from; its raw bytes are kept for the retention period. */
+    public Long inboundId;
+    public String eventKey;
+    public String messageId;
+    public String linkSource;
+    public Long sendingServerId;
+    /** Registrable domain of the recipient (public suffix + 1). */
+    public String recipientDomain;
 
     /** The bounce-log page for a campaign: newest first, keyset-paginated on (occurredAt, id). */
     public static List<Bounce> pageForCampaign(Campaign campaign, BounceCursor before, int size) {

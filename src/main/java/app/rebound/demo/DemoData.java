@@ -1,7 +1,7 @@
 package app.rebound.demo;
 
 import app.rebound.bounce.Bounce;
-import app.rebound.bounce.BounceType;
+import app.rebound.engine.BounceType;
 import app.rebound.campaign.Campaign;
 import app.rebound.demo.DemoPlanner.Plan;
 import app.rebound.demo.DemoPlanner.PlannedBounce;

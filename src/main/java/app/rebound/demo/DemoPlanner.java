@@ -1,7 +1,7 @@
 package app.rebound.demo;
 
-import app.rebound.bounce.BounceType;
-import app.rebound.bounce.Fault;
+import app.rebound.engine.BounceType;
+import app.rebound.engine.Fault;
 import app.rebound.demo.ReceiverReplies.Provider;
 import app.rebound.demo.ReceiverReplies.Reply;
 import app.rebound.subscriber.SubscriberStatus;

@@ -1,7 +1,7 @@
 package app.rebound.demo;
 
-import app.rebound.bounce.BounceType;
-import app.rebound.bounce.Fault;
+import app.rebound.engine.BounceType;
+import app.rebound.engine.Fault;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -104,7 +104,7 @@ final class ReceiverReplies {
                         + "Failed to process message due to a permanent exception with message [BeginDiagnosticData]"
                         + "Cannot open mailbox /o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/"
                         + "cn=Recipients/cn={cn}-{local}. [{exoHost} {isoTime} {msId}]");
-        add(Provider.EXCHANGE_ONLINE, "5.2.0", 554, SOFT, "filtered", Fault.RECEIVER, 3,
+        add(Provider.EXCHANGE_ONLINE, "5.2.0", 554, SOFT, "filtered", Fault.RECEIVER_SYSTEM, 3,
                 "554 5.2.0 STOREDRV.Deliver.Exception:StoragePermanentException.MapiExceptionNoSupport; Failed to "
                         + "process message due to a permanent exception with message [BeginDiagnosticData]Cannot "
                         + "deliver message to mailbox /o=ExchangeLabs/ou=Exchange Administrative Group "
@@ -159,11 +159,11 @@ final class ReceiverReplies {
         add(Provider.POSTFIX, "5.2.5", 552, SOFT, "suspend", Fault.RECIPIENT, 4,
                 "552 5.2.5 <{rcpt}>: Recipient address rejected: this mailbox is disabled and does not accept new "
                         + "messages");
-        add(Provider.POSTFIX, "4.3.1", 452, SOFT, "systemfull", Fault.RECEIVER, 6,
+        add(Provider.POSTFIX, "4.3.1", 452, SOFT, "systemfull", Fault.RECEIVER_SYSTEM, 6,
                 "452 4.3.1 Insufficient system storage");
         add(Provider.POSTFIX, "4.4.1", null, SOFT, "expired", Fault.NETWORK, 6,
                 "connect to mx.{domain}[{rcptIp}]:25: Connection timed out");
-        add(Provider.POSTFIX, "4.7.1", 450, SOFT, "blocked", Fault.RECEIVER, 6,
+        add(Provider.POSTFIX, "4.7.1", 450, SOFT, "blocked", Fault.RECEIVER_SYSTEM, 6,
                 "450 4.7.1 <{rcpt}>: Recipient address rejected: Greylisted, see "
                         + "http://postgrey.schweikert.ch/help/{domain}.html");
         add(Provider.POSTFIX, "4.7.0", 421, SOFT, "toomanyconn", Fault.SENDER, 3,

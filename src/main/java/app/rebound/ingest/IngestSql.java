@@ -6,7 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ingestion pipeline's SQL, kept outside Hibernate for throughput (one round trip per statement batch, no
@@ -80,6 +89,504 @@ public class IngestSql {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the input", e);
         }
+    }
+
+    /** A row of a tenant-owned table, by tenant and id. */
+    record Ref(String tenantId, long id) {
+    }
+
+    record SubscriberRow(long id, long listId, String email, String status) {
+    }
+
+    record CampaignRow(long id, long listId, Long serverId, String retryPolicy) {
+    }
+
+    record SentRow(long campaignId, long subscriberId, Long serverId) {
+    }
+
+    record RetryRow(String tenantId, long campaignId, long subscriberId, int softBounces, String state) {
+    }
+
+    // --- claiming ------------------------------------------------------------------------------------------
+
+    private static final String CLAIM_COLUMNS = "id, tenant_id, source, body, sending_server_id, received_at, attempts";
+
+    /** Locks up to {@code limit} due pending inputs that no other worker holds (FOR UPDATE SKIP LOCKED). */
+    List<StoredInput> claim(Connection c, int limit) throws SQLException {
+        String sql = "select " + CLAIM_COLUMNS + " from inbound_message where state = 'pending' and next_attempt_at <= now()"
+                + " order by next_attempt_at, id limit ? for update skip locked";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            return readInputs(ps);
+        }
+    }
+
+    /** Locks one pending input, if no other worker holds it. */
+    Optional<StoredInput> claimOne(Connection c, String tenantId, long id) throws SQLException {
+        String sql = "select " + CLAIM_COLUMNS + " from inbound_message where tenant_id = ? and id = ? and state = 'pending'"
+                + " for update skip locked";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            ps.setLong(2, id);
+            return readInputs(ps).stream().findFirst();
+        }
+    }
+
+    private static List<StoredInput> readInputs(PreparedStatement ps) throws SQLException {
+        List<StoredInput> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long server = rs.getLong(5);
+                out.add(new StoredInput(rs.getLong(1), rs.getString(2), InboundSource.fromCode(rs.getString(3)),
+                        rs.getBytes(4), rs.wasNull() ? null : server, rs.getTimestamp(6).toInstant(), rs.getInt(7)));
+            }
+        }
+        return out;
+    }
+
+    // --- linking -------------------------------------------------------------------------------------------
+
+    /** The tenant's VERP secrets, the active key first, then retired keys newest first. */
+    List<byte[]> verpSecrets(String tenantId) {
+        String sql = "select secret from verp_key where tenant_id = ? order by retired_at desc nulls first, created_at desc";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            List<byte[]> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getBytes(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read VERP keys", e);
+        }
+    }
+
+    void insertVerpKey(String tenantId, String keyId, byte[] secret) {
+        try (Connection c = connection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update verp_key set retired_at = now() where tenant_id = ? and retired_at is null")) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into verp_key (tenant_id, key_id, secret) values (?, ?, ?)")) {
+                ps.setString(1, tenantId);
+                ps.setString(2, keyId);
+                ps.setBytes(3, secret);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store a VERP key", e);
+        }
+    }
+
+    /** The tenant that owns a return-path domain, if any. */
+    Optional<String> tenantOfDomain(String domain) {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("select tenant_id from return_path_domain where domain = ?")) {
+            ps.setString(1, domain);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read return-path domains", e);
+        }
+    }
+
+    /** Registers a return-path domain for a tenant; false when another tenant already owns it. */
+    boolean claimDomain(String tenantId, String domain) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(
+                "insert into return_path_domain (domain, tenant_id) values (?, ?) on conflict (domain) do nothing")) {
+            ps.setString(1, domain);
+            ps.setString(2, tenantId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store a return-path domain", e);
+        }
+        return tenantOfDomain(domain).map(tenantId::equals).orElse(false);
+    }
+
+    Map<Ref, SubscriberRow> subscribers(Connection c, Collection<Ref> refs) throws SQLException {
+        Map<Ref, SubscriberRow> out = new HashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                select s.tenant_id, s.id, s.list_id, s.email, s.status from subscriber s
+                join unnest(?::varchar[], ?::bigint[]) as k(t, i) on s.tenant_id = k.t and s.id = k.i""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindRefs(c, ps, refs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new Ref(rs.getString(1), rs.getLong(2)),
+                            new SubscriberRow(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    Map<Ref, CampaignRow> campaigns(Connection c, Collection<Ref> refs) throws SQLException {
+        Map<Ref, CampaignRow> out = new HashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                select c.tenant_id, c.id, c.list_id, c.sending_server_id, s.retry_policy from campaign c
+                join unnest(?::varchar[], ?::bigint[]) as k(t, i) on c.tenant_id = k.t and c.id = k.i
+                left join sending_server s on s.tenant_id = c.tenant_id and s.id = c.sending_server_id""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindRefs(c, ps, refs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long server = rs.getLong(4);
+                    out.put(new Ref(rs.getString(1), rs.getLong(2)),
+                            new CampaignRow(rs.getLong(2), rs.getLong(3), rs.wasNull() ? null : server, rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sent messages by (tenant, Message-ID without angle brackets). */
+    Map<List<String>, SentRow> sentMessages(Connection c, List<String> tenants, List<String> messageIds) throws SQLException {
+        Map<List<String>, SentRow> out = new HashMap<>();
+        if (tenants.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                select m.tenant_id, m.message_id, m.campaign_id, m.subscriber_id, m.sending_server_id from sent_message m
+                join unnest(?::varchar[], ?::varchar[]) as k(t, mid) on m.tenant_id = k.t and m.message_id = k.mid""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", tenants.toArray()));
+            ps.setArray(2, c.createArrayOf("varchar", messageIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long server = rs.getLong(5);
+                    out.put(List.of(rs.getString(1), rs.getString(2)),
+                            new SentRow(rs.getLong(3), rs.getLong(4), rs.wasNull() ? null : server));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The tenant's subscribers with this (lower-case) address, on any list. */
+    List<SubscriberRow> subscribersByEmail(Connection c, String tenantId, String email) throws SQLException {
+        String sql = "select id, list_id, email, status from subscriber where tenant_id = ? and email = ? order by id limit 20";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            ps.setString(2, email);
+            List<SubscriberRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SubscriberRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static void bindRefs(Connection c, PreparedStatement ps, Collection<Ref> refs) throws SQLException {
+        ps.setArray(1, c.createArrayOf("varchar", refs.stream().map(Ref::tenantId).toArray()));
+        ps.setArray(2, c.createArrayOf("bigint", refs.stream().map(Ref::id).toArray()));
+    }
+
+    // --- recording -----------------------------------------------------------------------------------------
+
+    long[] nextBounceIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement ps = c.prepareStatement("select nextval('bounce_seq') from generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < n && rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Claims the event keys; returns the bounce id of each key that was new, keyed by [tenant, key]. Keys already
+     * recorded (an earlier input, or an earlier row of this batch) are absent from the answer.
+     */
+    Map<List<String>, Long> insertBounceEvents(Connection c, List<Recorded> recs) throws SQLException {
+        Map<List<String>, Long> out = new HashMap<>();
+        if (recs.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                insert into bounce_event (tenant_id, event_key, bounce_id, occurred_at)
+                select * from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::timestamptz[])
+                on conflict (tenant_id, event_key) do nothing
+                returning tenant_id, event_key, bounce_id""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", recs.stream().map(r -> r.input.tenantId()).toArray()));
+            ps.setArray(2, c.createArrayOf("varchar", recs.stream().map(r -> r.eventKey).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", recs.stream().map(r -> r.bounceId).toArray()));
+            ps.setArray(4, c.createArrayOf("timestamptz", recs.stream().map(r -> Timestamp.from(r.occurredAt)).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Counts soft bounces per (tenant, campaign, subscriber); {@code counts} holds how many this batch adds for
+     * each. Answers the totals after the update.
+     */
+    List<RetryRow> upsertRetries(Connection c, List<Recorded> lastOfEach, List<Integer> counts, List<Instant> firsts)
+            throws SQLException {
+        List<RetryRow> out = new ArrayList<>();
+        if (lastOfEach.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                insert into retry_state as r (tenant_id, campaign_id, subscriber_id, sending_server_id, soft_bounces,
+                                              first_bounce_at, last_bounce_at, last_bounce_id)
+                select * from unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::timestamptz[],
+                                     ?::timestamptz[], ?::bigint[])
+                on conflict (tenant_id, campaign_id, subscriber_id) do update
+                  set soft_bounces = r.soft_bounces + excluded.soft_bounces,
+                      last_bounce_at = greatest(r.last_bounce_at, excluded.last_bounce_at),
+                      last_bounce_id = excluded.last_bounce_id,
+                      sending_server_id = coalesce(excluded.sending_server_id, r.sending_server_id)
+                returning tenant_id, campaign_id, subscriber_id, soft_bounces, state""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", lastOfEach.stream().map(r -> r.input.tenantId()).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", lastOfEach.stream().map(r -> r.campaignId).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", lastOfEach.stream().map(r -> r.subscriberId).toArray()));
+            ps.setArray(4, c.createArrayOf("bigint", lastOfEach.stream().map(r -> r.serverId).toArray()));
+            ps.setArray(5, c.createArrayOf("integer", counts.toArray()));
+            ps.setArray(6, c.createArrayOf("timestamptz", firsts.stream().map(Timestamp::from).toArray()));
+            ps.setArray(7, c.createArrayOf("timestamptz", lastOfEach.stream().map(r -> Timestamp.from(r.occurredAt)).toArray()));
+            ps.setArray(8, c.createArrayOf("bigint", lastOfEach.stream().map(r -> r.bounceId).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RetryRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sets when the next retry is due, or marks the retries exhausted (next = null). */
+    void scheduleRetries(Connection c, List<RetryRow> rows, List<Instant> next) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = """
+                update retry_state r set next_retry_at = k.n, state = case when k.n is null then 'exhausted' else r.state end
+                from unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::timestamptz[]) as k(t, c, s, n)
+                where r.tenant_id = k.t and r.campaign_id = k.c and r.subscriber_id = k.s""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(RetryRow::tenantId).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", rows.stream().map(RetryRow::campaignId).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", rows.stream().map(RetryRow::subscriberId).toArray()));
+            ps.setArray(4, c.createArrayOf("timestamptz", next.stream().map(n -> n == null ? null : Timestamp.from(n)).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Moves subscribers that are still 'subscribed' to their new status (one change per subscriber; the caller
+     * dedupes) and writes each change to subscriber_event with its bounce. Returns the subscribers that changed.
+     */
+    List<Ref> changeStatuses(Connection c, List<Recorded> recs) throws SQLException {
+        List<Ref> changed = new ArrayList<>();
+        if (recs.isEmpty()) {
+            return changed;
+        }
+        String sql = """
+                with k as (select * from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::timestamptz[], ?::varchar[],
+                                                ?::varchar[], ?::bigint[], ?::timestamptz[])
+                             as k(t, s, st, at, why, cause, b, bat)),
+                     u as (update subscriber s set status = k.st, status_changed_at = k.at, status_reason = k.why
+                           from k where s.tenant_id = k.t and s.id = k.s and s.status = 'subscribed'
+                           returning s.tenant_id, s.id),
+                     e as (insert into subscriber_event (id, tenant_id, subscriber_id, from_status, to_status, changed_at,
+                                                         why, actor, cause, bounce_id, bounce_occurred_at)
+                           select nextval('subscriber_event_seq'), k.t, k.s, 'subscribed', k.st, k.at, k.why, 'auto-action',
+                                  k.cause, k.b, k.bat
+                           from k join u on u.tenant_id = k.t and u.id = k.s)
+                select tenant_id, id from u""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", recs.stream().map(r -> r.input.tenantId()).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", recs.stream().map(r -> r.subscriberId).toArray()));
+            ps.setArray(3, c.createArrayOf("varchar", recs.stream().map(r -> r.decision.newStatus().name().toLowerCase()).toArray()));
+            ps.setArray(4, c.createArrayOf("timestamptz", recs.stream().map(r -> Timestamp.from(Instant.now())).toArray()));
+            ps.setArray(5, c.createArrayOf("varchar", recs.stream().map(r -> clip(r.decision.hint() + " (" + r.result.statusText()
+                    + " " + r.result.reason().id() + ")", 500)).toArray()));
+            ps.setArray(6, c.createArrayOf("varchar", recs.stream().map(r -> r.decision.cause()).toArray()));
+            ps.setArray(7, c.createArrayOf("bigint", recs.stream().map(r -> r.bounceId).toArray()));
+            ps.setArray(8, c.createArrayOf("timestamptz", recs.stream().map(r -> Timestamp.from(r.occurredAt)).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changed.add(new Ref(rs.getString(1), rs.getLong(2)));
+                }
+            }
+        }
+        return changed;
+    }
+
+    void flagIp(Connection c, Recorded r) throws SQLException {
+        String sql = """
+                insert into flagged_ip as f (tenant_id, ip, last_bounce_id, reason, sending_server_id)
+                values (?, ?, ?, ?, ?)
+                on conflict (tenant_id, ip) do update set hits = f.hits + 1, last_flagged_at = now(),
+                    last_bounce_id = excluded.last_bounce_id, reason = excluded.reason""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, r.input.tenantId());
+            ps.setString(2, clip(r.event.sendingIp(), 45));
+            ps.setLong(3, r.bounceId);
+            ps.setString(4, clip("Spam-trap hit: " + r.result.diagnostic(), 500));
+            setLong(ps, 5, r.serverId);
+            ps.executeUpdate();
+        }
+    }
+
+    void insertBounces(Connection c, List<Recorded> recs) throws SQLException {
+        if (recs.isEmpty()) {
+            return;
+        }
+        String sql = """
+                insert into bounce (id, tenant_id, campaign_id, subscriber_id, recipient_email, type, status_code, reply_code,
+                    reason, fault, diagnostic, occurred_at, raw_ref, suppress, rule, why, trap_suspicion, feedback_type,
+                    remote_mta, sending_ip, provider_classification, investigate, action, action_hint, inbound_id, event_key,
+                    message_id, link_source, sending_server_id, recipient_domain)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Recorded r : recs) {
+                var x = r.result;
+                int i = 1;
+                ps.setLong(i++, r.bounceId);
+                ps.setString(i++, r.input.tenantId());
+                setLong(ps, i++, r.campaignId);
+                setLong(ps, i++, r.subscriberId);
+                ps.setString(i++, clip(r.recipient, 320));
+                ps.setString(i++, x.type().name().toLowerCase());
+                ps.setString(i++, x.status() == null ? null : x.statusText());
+                if (x.replyCode() == 0) {
+                    ps.setNull(i++, Types.SMALLINT);
+                } else {
+                    ps.setShort(i++, (short) x.replyCode());
+                }
+                ps.setString(i++, x.reason().id());
+                ps.setString(i++, x.fault().name().toLowerCase());
+                ps.setString(i++, x.diagnostic());
+                ps.setTimestamp(i++, Timestamp.from(r.occurredAt));
+                ps.setString(i++, "inbound:" + r.input.id());
+                ps.setBoolean(i++, x.suppress());
+                ps.setString(i++, clip(x.rule(), 100));
+                ps.setString(i++, x.why());
+                ps.setBoolean(i++, x.trapSuspicion());
+                ps.setString(i++, nullIfEmpty(clip(x.feedbackType(), 32)));
+                ps.setString(i++, nullIfEmpty(clip(x.remoteMta(), 255)));
+                ps.setString(i++, nullIfEmpty(clip(r.event.sendingIp(), 45)));
+                ps.setString(i++, nullIfEmpty(clip(r.event.providerClassification(), 200)));
+                ps.setBoolean(i++, r.decision.investigate());
+                ps.setString(i++, r.decision.action().code());
+                ps.setString(i++, clip(r.decision.hint(), 200));
+                ps.setLong(i++, r.input.id());
+                ps.setString(i++, r.eventKey);
+                ps.setString(i++, nullIfEmpty(clip(r.report().links().messageId(), 500)));
+                ps.setString(i++, clip(r.report().links().source(), 16));
+                setLong(ps, i++, r.serverId);
+                ps.setString(i, RecipientDomain.of(r.recipient));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    void markDone(Connection c, List<StoredInput> inputs, Duration retention) throws SQLException {
+        if (inputs.isEmpty()) {
+            return;
+        }
+        String sql = """
+                update inbound_message m set state = 'done', processed_at = now(), attempts = m.attempts + 1,
+                       last_error = null, retain_until = now() + make_interval(secs => ?)
+                from unnest(?::varchar[], ?::bigint[]) as k(t, i) where m.tenant_id = k.t and m.id = k.i""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, retention.toSeconds());
+            ps.setArray(2, c.createArrayOf("varchar", inputs.stream().map(StoredInput::tenantId).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", inputs.stream().map(StoredInput::id).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    void quarantine(Connection c, StoredInput input, String why) throws SQLException {
+        String sql = """
+                update inbound_message set state = 'quarantined', processed_at = now(), attempts = attempts + 1,
+                       last_error = ? where tenant_id = ? and id = ?""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, clip(why, 4000));
+            ps.setString(2, input.tenantId());
+            ps.setLong(3, input.id());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * A crash while processing an input: count the attempt and retry later with a doubling back-off; at
+     * {@code maxAttempts} the input goes to quarantine. Runs in its own transaction (the caller's rolled back).
+     */
+    void recordFailure(String tenantId, long id, String error, int maxAttempts, Duration backoff) {
+        String sql = """
+                update inbound_message set attempts = attempts + 1, last_error = ?,
+                       state = case when attempts + 1 >= ? then 'quarantined' else state end,
+                       processed_at = case when attempts + 1 >= ? then now() else processed_at end,
+                       next_attempt_at = now() + make_interval(secs => ? * power(2, least(attempts, 16)))
+                where tenant_id = ? and id = ? and state = 'pending'""";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, clip(error, 4000));
+            ps.setInt(2, maxAttempts);
+            ps.setInt(3, maxAttempts);
+            ps.setDouble(4, backoff.toMillis() / 1000.0);
+            ps.setString(5, tenantId);
+            ps.setLong(6, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record a failed attempt", e);
+        }
+    }
+
+    /** Puts a quarantined input back in the queue (after a fix), or dismisses it; false when it is not quarantined. */
+    boolean resolveQuarantined(String tenantId, long id, boolean reprocess) {
+        String sql = reprocess
+                ? "update inbound_message set state = 'pending', attempts = 0, next_attempt_at = now(), processed_at = null"
+                        + " where tenant_id = ? and id = ? and state = 'quarantined'"
+                : "update inbound_message set state = 'dismissed', processed_at = now() where tenant_id = ? and id = ?"
+                        + " and state = 'quarantined'";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            ps.setLong(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not update the input", e);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String nullIfEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     interface Binder {

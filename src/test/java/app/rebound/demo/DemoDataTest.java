@@ -104,7 +104,7 @@ class DemoDataTest {
                                 String.class).getResultList());
                 assertTrue(codes.containsAll(CODES), tenant + " codes " + codes);
                 assertTrue(codes.stream().anyMatch(c -> c.startsWith("5.7.") && !c.equals("5.7.1")), "other 5.7.x");
-                assertTrue(Bounce.count("type", app.rebound.bounce.BounceType.COMPLAINT) >= 2, "complaints");
+                assertTrue(Bounce.count("type", app.rebound.engine.BounceType.COMPLAINT) >= 2, "complaints");
 
                 for (Campaign c : Campaign.newestFirst()) {
                     long bounces = Bounce.countForCampaign(c);
@@ -115,7 +115,7 @@ class DemoDataTest {
                 }
                 assertEquals(0, Bounce.count("recipientEmail <> subscriber.email"), "recipient is the subscriber");
                 assertEquals(0, Bounce.count("type = ?1 and fault = ?2 and subscriber.status = ?3",
-                        app.rebound.bounce.BounceType.HARD, app.rebound.bounce.Fault.RECIPIENT,
+                        app.rebound.engine.BounceType.HARD, app.rebound.engine.Fault.RECIPIENT,
                         SubscriberStatus.SUBSCRIBED), "hard-bounced subscribers are suppressed");
                 assertTrue(Subscriber.count("status = ?1 and statusReason is not null", SubscriberStatus.BOUNCED) > 50);
                 assertTrue(Subscriber.count("status", SubscriberStatus.COMPLAINED) >= 2);

@@ -1,8 +1,8 @@
 package app.rebound.testsupport;
 
 import app.rebound.bounce.Bounce;
-import app.rebound.bounce.BounceType;
-import app.rebound.bounce.Fault;
+import app.rebound.engine.BounceType;
+import app.rebound.engine.Fault;
 import app.rebound.campaign.Campaign;
 import app.rebound.mailinglist.MailingList;
 import app.rebound.sendingserver.RetryPolicy;
