@@ -95,7 +95,7 @@ public final class BounceAnalyzer {
             try {
                 out.add(engine.analyzeOne(m));
             } catch (RuntimeException | StackOverflowError e) {
-                out.add(AnalysisReport.unparseable("internal error while parsing: " + e.getClass().getSimpleName()
+                out.add(AnalysisReport.unparseable(MailReader.INTERNAL_ERROR + " while parsing: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
             if (out.size() >= max) {
