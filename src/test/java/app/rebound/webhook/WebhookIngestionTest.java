@@ -39,10 +39,6 @@ class WebhookIngestionTest {
     @Inject
     IngestWorker worker;
 
-    private static String event(String json) {
-        return json;
-    }
-
     @Test
     void aSignedBatchBecomesRecordedBouncesAndActionsOnce() {
         String t = fixtures.aTenant("whe");
@@ -52,16 +48,16 @@ class WebhookIngestionTest {
         String path = runner.inTenant(t, () -> endpoints.create(Provider.SENDGRID, "SendGrid e2e",
                 SignedPayloads.sendGridPublicKey(kp), null)).path();
         long now = Instant.now().getEpochSecond();
-        String batch = "[" + event("""
+        String batch = "[" + ("""
                 {"email":"%s","timestamp":%d,"event":"bounce","type":"bounce","bounce_classification":"Invalid Address",
                  "status":"5.1.1","reason":"550 5.1.1 The email account that you tried to reach does not exist.",
                  "sg_event_id":"e2e-bounce-%s","rebound_campaign":"%d","rebound_subscriber":"%d"}"""
                 .formatted(dead.subscriberEmail(), now, t, dead.campaignId(), dead.subscriberId())) + ","
-                + event("""
+                + ("""
                 {"email":"%s","timestamp":%d,"event":"spamreport","sg_event_id":"e2e-spam-%s",
                  "rebound_campaign":"%d","rebound_subscriber":"%d"}"""
                 .formatted(complainer.subscriberEmail(), now, t, complainer.campaignId(), complainer.subscriberId()))
-                + "," + event("""
+                + "," + ("""
                 {"email":"%s","timestamp":%d,"event":"open","sg_event_id":"e2e-open-%s"}""".formatted(dead.subscriberEmail(), now, t))
                 + "]";
         byte[] body = batch.getBytes(StandardCharsets.UTF_8);
