@@ -140,6 +140,10 @@ class WebhookResourceTest {
         sendGrid(path, kp, truncated, truncated).statusCode(400).body(containsString("not JSON"));
         byte[] opens = bytes("[{\"email\":\"r@mail.example\",\"event\":\"open\",\"sg_event_id\":\"o1\"}]");
         sendGrid(path, kp, opens, opens).statusCode(200).body(containsString("nothing stored"));
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        post(path, "image/png", good, SendGridVerifier.SIGNATURE_HEADER,
+                SignedPayloads.sendGridSignature(kp.getPrivate(), ts, good), SendGridVerifier.TIMESTAMP_HEADER, ts)
+                .statusCode(400).body(containsString("content type"));
         byte[] huge = new byte[5 * 1024 * 1024 + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
         post(path, "application/json", huge).statusCode(413);
