@@ -46,6 +46,11 @@ public class Inbox {
         });
     }
 
+    /** Checks an input as {@link #accept} would, without storing it. */
+    public void check(InboundInput input) {
+        validate(input);
+    }
+
     private void validate(InboundInput input) {
         if (input == null || input.source() == null || input.tenantId() == null || input.tenantId().isBlank()) {
             throw new InboundRejectedException("input without tenant or source");
@@ -58,7 +63,7 @@ public class Inbox {
             throw new InboundRejectedException("input of " + body.length + " bytes exceeds the limit of "
                     + config.maxBytes() + " bytes");
         }
-        String type = mediaType(input.contentType());
+        String type = mediaTypeOf(input.contentType());
         if (input.source().isMail() && !type.isEmpty() && !type.equals("message/rfc822") && !type.equals("text/plain")) {
             throw new InboundRejectedException("a raw mail must be sent as message/rfc822, not " + type);
         }
@@ -69,7 +74,7 @@ public class Inbox {
     }
 
     /** The media type without parameters, lower case; empty when none was declared. */
-    static String mediaType(String contentType) {
+    public static String mediaTypeOf(String contentType) {
         if (contentType == null) {
             return "";
         }

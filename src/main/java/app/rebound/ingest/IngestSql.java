@@ -589,6 +589,80 @@ public class IngestSql {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    // --- API tokens ----------------------------------------------------------------------------------------
+
+    record TokenRow(String tenantId, long id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+                    Instant revokedAt) {
+    }
+
+    /** The live token with this hash (global lookup: the token is what names the tenant). */
+    Optional<TokenRow> tokenByHash(byte[] hash) {
+        String sql = "update api_token set last_used_at = now() where token_hash = ? and revoked_at is null"
+                + " returning tenant_id, id, name, prefix, created_at, last_used_at, revoked_at";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, hash);
+            List<TokenRow> rows = readTokens(ps);
+            return rows.stream().findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the API token", e);
+        }
+    }
+
+    long insertToken(String tenantId, String name, byte[] hash, String prefix) {
+        String sql = "insert into api_token (id, tenant_id, name, token_hash, prefix) values (nextval('api_token_seq'), ?, ?, ?, ?)"
+                + " returning id";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            ps.setString(2, name);
+            ps.setBytes(3, hash);
+            ps.setString(4, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the API token", e);
+        }
+    }
+
+    List<TokenRow> tokensOf(String tenantId) {
+        String sql = "select tenant_id, id, name, prefix, created_at, last_used_at, revoked_at from api_token"
+                + " where tenant_id = ? order by revoked_at nulls first, created_at desc, id desc";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            return readTokens(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read API tokens", e);
+        }
+    }
+
+    boolean revokeToken(String tenantId, long id) {
+        String sql = "update api_token set revoked_at = now() where tenant_id = ? and id = ? and revoked_at is null";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            ps.setLong(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not revoke the API token", e);
+        }
+    }
+
+    private static List<TokenRow> readTokens(PreparedStatement ps) throws SQLException {
+        List<TokenRow> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new TokenRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+                        instant(rs, 6), instant(rs, 7)));
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(ResultSet rs, int i) throws SQLException {
+        Timestamp t = rs.getTimestamp(i);
+        return t == null ? null : t.toInstant();
+    }
+
     interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }

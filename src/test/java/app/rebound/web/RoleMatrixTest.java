@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.bounce.BounceCursor;
+import app.rebound.ingest.InboundInput;
+import app.rebound.ingest.InboundSource;
+import app.rebound.ingest.Inbox;
 import app.rebound.subscriber.SubscriberCursor;
 import app.rebound.tenant.MembershipAugmentor;
 import app.rebound.tenant.Role;
@@ -62,20 +65,34 @@ class RoleMatrixTest {
                 Route.get("/webhook-endpoints", Role.ADMIN),
                 // Admins reach the create form, which refuses a form without provider and name with 400.
                 new Route("POST", "/webhook-endpoints", false, Role.ADMIN, 400, 403),
+                // Ingestion: raw inputs for bounce-log readers; quarantine and API tokens for admins.
+                Route.get("/inbound/{input}", Role.MARKETER),
+                Route.get("/quarantine", Role.ADMIN),
+                Route.get("/quarantine/{input}", Role.ADMIN),
+                new Route("POST", "/quarantine/{input}/reprocess", false, Role.ADMIN, 303, 403),
+                new Route("POST", "/quarantine/{input}/dismiss", false, Role.ADMIN, 303, 403),
+                Route.get("/api-tokens", Role.ADMIN),
+                // Allowed roles reach the form, which refuses a token without a name with 400.
+                new Route("POST", "/api-tokens", false, Role.ADMIN, 400, 403),
                 // Switching tenant: any member, to a tenant they belong to; without a membership there is none.
                 new Route("POST", "/tenant", false, null, 303, 400));
     }
 
     static World world;
+    static long input;
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    Inbox inbox;
 
     @BeforeEach
     void world() {
         if (world == null) {
             // Members matrix-marketer, matrix-support, matrix-admin; matrix-nobody has no membership anywhere.
             world = fixtures.aWorld(fixtures.aTenant("matrix"), 2);
+            input = inbox.accept(new InboundInput(world.tenantId(), InboundSource.API, null, "message/rfc822",
+                    "Subject: matrix\r\n\r\nnot a bounce\r\n".getBytes(), "test", null)).inboundId();
         }
     }
 
@@ -123,6 +140,7 @@ class RoleMatrixTest {
         String path = route.path().replace("{campaign}", String.valueOf(world.campaignId()))
                 .replace("{subscriber}", String.valueOf(world.subscriberId()))
                 .replace("{server}", String.valueOf(world.serverId()))
+                .replace("{input}", String.valueOf(input))
                 .replace("{bounceCursor}", new BounceCursor(Instant.now(), Long.MAX_VALUE).token())
                 .replace("{subscriberCursor}", new SubscriberCursor("a@a", 1).token());
         RequestSpecification spec = given().redirects().follow(false);
