@@ -5,6 +5,7 @@ import app.rebound.ingest.InboundRejectedException;
 import app.rebound.ingest.InboundSource;
 import app.rebound.ingest.Inbox;
 import app.rebound.ingest.Receipt;
+import app.rebound.ingest.provider.MailgunPayloads;
 import app.rebound.ingest.provider.MailgunVerifier;
 import app.rebound.ingest.provider.PayloadException;
 import app.rebound.ingest.provider.PayloadJson;
@@ -126,7 +127,7 @@ public class WebhookReceiver {
                 return null;
             }
             case MAILGUN -> {
-                JsonNode payload = PayloadJson.read(body);
+                JsonNode payload = MailgunPayloads.read(body);
                 String[] used = new String[1];
                 MailgunVerifier.verify(m.secret() == null ? null : m.secret().getBytes(StandardCharsets.UTF_8), payload,
                         now, (token, at) -> {

@@ -14,14 +14,25 @@ import java.util.Locale;
  * {@code complained} is a complaint, {@code unsubscribed} unsubscribes; accepted, rejected, delivered, opened,
  * clicked and stored are ignored. Legacy form-encoded webhooks are not read.
  */
-final class MailgunPayloads {
+public final class MailgunPayloads {
     private static final Provider P = Provider.MAILGUN;
 
     private MailgunPayloads() {
     }
 
+    /** The JSON body; legacy form-encoded webhooks get a message saying what to configure instead. */
+    public static JsonNode read(byte[] body) {
+        if (body != null && body.length > 0 && body[0] != '{' && body[0] != '[' && !Character.isWhitespace(body[0])
+                && new String(body, 0, Math.min(body.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .matches("(?s)[A-Za-z0-9_.%-]+=.*")) {
+            throw new PayloadException("a form-encoded (legacy) Mailgun webhook: configure Mailgun's JSON webhooks "
+                    + "(v3, with \"signature\" and \"event-data\") for this URL");
+        }
+        return PayloadJson.read(body);
+    }
+
     static List<ProviderEvent> parse(byte[] body, Verdicts v) {
-        JsonNode root = PayloadJson.read(body);
+        JsonNode root = read(body);
         if (!root.isObject()) {
             throw new PayloadException("a Mailgun webhook payload must be a JSON object with \"event-data\"");
         }

@@ -224,6 +224,8 @@ class ProviderPayloadsTest {
         PayloadException e = assertThrows(PayloadException.class, () -> parseText(Provider.MAILGUN, "{\"signature\":{}}"));
         assertTrue(e.getMessage().contains("event-data"), e.getMessage());
         e = assertThrows(PayloadException.class, () -> parseText(Provider.MAILGUN, "timestamp=1&token=x&signature=y"));
+        assertTrue(e.getMessage().contains("legacy") && e.getMessage().contains("JSON webhooks"), e.getMessage());
+        e = assertThrows(PayloadException.class, () -> parseText(Provider.MAILGUN, "{\"event-data\": "));
         assertTrue(e.getMessage().startsWith("not JSON"), e.getMessage());
     }
 
