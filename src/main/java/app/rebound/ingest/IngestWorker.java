@@ -139,6 +139,7 @@ public class IngestWorker {
         if (batch.isEmpty()) {
             return;
         }
+        long t0 = System.nanoTime();
         Map<StoredInput, String> quarantined = new LinkedHashMap<>();
         List<Recorded> recs = new ArrayList<>();
         for (StoredInput in : batch) {
@@ -148,8 +149,10 @@ public class IngestWorker {
                 quarantined.put(in, e.getMessage());
             }
         }
+        long t1 = System.nanoTime();
         link(c, recs, quarantined);
         recs.removeIf(r -> quarantined.containsKey(r.input));
+        long t2 = System.nanoTime();
 
         long[] ids = sql.nextBounceIds(c, recs.size());
         for (int i = 0; i < recs.size(); i++) {
@@ -183,6 +186,9 @@ public class IngestWorker {
         }
         List<StoredInput> done = batch.stream().filter(in -> !quarantined.containsKey(in)).toList();
         sql.markDone(c, done, config.retention());
+        long t3 = System.nanoTime();
+        Log.debugf("ingest batch of %d: parse %d ms, link %d ms, record and act %d ms", batch.size(), (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }
 
     private List<ParsedEvent> parse(StoredInput in) {

@@ -26,6 +26,16 @@ public class MailParser implements InboundParser {
     private static final Pattern ORIGINAL_PART = Pattern.compile(
             "(?i)content-type:\\s*(?:message/rfc822|text/rfc822-headers|message/global)");
 
+    /** An analyzer per key: building one costs about as much as analysing a mail. Bounded, keys rotate rarely. */
+    private final java.util.Map<Verp, BounceAnalyzer> analyzers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private BounceAnalyzer analyzer(Verp key) {
+        if (analyzers.size() > 1000) {
+            analyzers.clear();
+        }
+        return analyzers.computeIfAbsent(key, BounceAnalyzer::withVerp);
+    }
+
     @Override
     public boolean handles(InboundSource source) {
         return source.isMail();
@@ -40,7 +50,7 @@ public class MailParser implements InboundParser {
     public List<ParsedEvent> parse(InboundSource source, byte[] body, ParseContext context) {
         AnalysisReport report = null;
         for (Verp key : context.verpKeys()) {
-            report = BounceAnalyzer.withVerp(key).analyze(body);
+            report = analyzer(key).analyze(body);
             if (report.links().verpVerified() || report.outcome() == Outcome.UNPARSEABLE) {
                 break;
             }
