@@ -360,9 +360,13 @@ final class MtaRules {
         "only members can post", "your message to the list was rejected", "is a members-only list",
         "message has been rejected by the list"};
 
+    /** Text that must occur for {@link #byCode} to find anything: lets most replies skip it after one lookup. */
+    static final String[] CODE_MARKERS = {"ofr", "lpn", "ouk", " ib0", " ib1", " ib2", " ib3", " ib4", " ib5", " ib6",
+        " ib7", "aup#", ".i.ua/err/"};
+
     /** Every phrase used here; registered in the shared automaton. */
     static List<String> phrases() {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(List.of(CODE_MARKERS));
         for (Rule x : RULES) {
             out.add(x.phrase());
         }
@@ -379,6 +383,7 @@ final class MtaRules {
         static final int[] GREY = ReasonText.idsOf(GREYLISTING);
         static final int[] CHALLENGE = ReasonText.idsOf(CHALLENGES);
         static final int[] LIST = ReasonText.idsOf(LIST_REFUSALS);
+        static final int[] CODES = ReasonText.idsOf(CODE_MARKERS);
 
         static {
             for (int i = 0; i < RULES.size(); i++) {
@@ -398,6 +403,11 @@ final class MtaRules {
             }
         }
         return null;
+    }
+
+    /** Whether the scanned reply may hold a receiver's error code ({@link #byCode}). */
+    static boolean mayHoldCode(long[] hits) {
+        return any(hits, Ids.CODES);
     }
 
     static boolean anyDelayNotice(long[] hits) {
