@@ -18,6 +18,9 @@ final class MtaRules {
     record Rule(String origin, String host, String phrase, String reason) {
     }
 
+    private static final String YAHOO = "yahoodns.net yahoo.com yahoo.co.jp yahoo.co.uk ymail.com aol.com";
+    private static final String APPLE = "icloud.com me.com mac.com apple.com";
+
     private static Rule r(String origin, String host, String phrase, String reason) {
         return new Rule(origin, host, phrase, reason);
     }
@@ -172,6 +175,26 @@ final class MtaRules {
             // Cloudflare Email Routing (developers.cloudflare.com/email-routing/postmaster)
             r("Sisimai::Rhost::Cloudflare", null, "found on one or more dnsbls", "blocked"),
             r("Sisimai::Rhost::Cloudflare", "cloudflare.net", "upstream error", "systemerror"),
+            // Yahoo Inc. (senders.yahooinc.com/smtp-error-codes)
+            r("Sisimai::Rhost::YahooInc", null, "yahoo requires all senders to authenticate with either spf or dkim",
+                    "authfailure"),
+            r("Sisimai::Rhost::YahooInc", null, " because the ip is in spamhaus's list;", "blocked"),
+            r("Sisimai::Rhost::YahooInc", null, "not accepted from ip addresses on spamhaus xbl", "blocked"),
+            r("Sisimai::Rhost::YahooInc", YAHOO, "relaying denied for ", "norelaying"),
+            r("Sisimai::Rhost::YahooInc", null, "headers are not rfc compliant", "notcompliantrfc"),
+            r("Sisimai::Rhost::YahooInc", null, "not accepted for policy reasons", "policyviolation"),
+            r("Sisimai::Rhost::YahooInc", null, "due to unresolvable rfc.5321 domain", "rejected"),
+            r("Sisimai::Rhost::YahooInc", YAHOO, " will be permanently deferred", "rejected"),
+            r("Sisimai::Rhost::YahooInc", YAHOO, "syntax error in parameters or arguments", "syntaxerror"),
+            r("Sisimai::Rhost::YahooInc", YAHOO, "max message per connection reached", "toomanyconn"),
+            // Apple iCloud Mail (support.apple.com/en-us/102322)
+            r("Sisimai::Rhost::Apple", null, "blocked for failing both spf and dkim autentication checks",
+                    "authfailure"),
+            r("Sisimai::Rhost::Apple", null, "rejected due to having a domain present in the spamhaus", "blocked"),
+            r("Sisimai::Rhost::Apple", null, "rejected due to listing in spamhaus", "blocked"),
+            r("Sisimai::Rhost::Apple", APPLE, "not accepting connections", "blocked"),
+            r("Sisimai::Rhost::Apple", APPLE, "due to local policy", "policyviolation"),
+            r("Sisimai::Rhost::Apple", APPLE, "user does not exist", "userunknown"),
             // A mailbox that exists and refuses by its owner's choice: a filter, never a dead address
             r("receivers' filter replies", null, "refused due to recipient preferences", "filtered"),
             r("receivers' filter replies", null, "recipient is only accepting mail from specific", "filtered"),
