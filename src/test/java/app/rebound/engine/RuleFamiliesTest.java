@@ -233,6 +233,11 @@ class RuleFamiliesTest {
                 "554 5.7.1 Connection refused - rDNS lookup failed for 192.0.2.9 AUP#CXDNS").reason());
         assertEquals(Reason.BLOCKED, reply("route1.mx.cloudflare.net",
                 "554 192.0.2.9 found on one or more DNSBLs (abusixip), see the postmaster page").reason());
+        assertEquals(Reason.POLICYVIOLATION, reply("mta6.am0.yahoodns.net",
+                "554 5.7.9 Message not accepted for policy reasons. See https://senders.yahooinc.com/error-codes")
+                .reason());
+        assertEquals(Reason.BLOCKED, reply("mx02.mail.icloud.com",
+                "550 5.7.1 Mail from IP 192.0.2.31 was rejected due to listing in Spamhaus SBL.").reason());
         RecipientResult full = reply("mfsmax.docomo.ne.jp", "552 Too much mail data");
         assertEquals(Reason.MAILBOXFULL, full.reason());
         assertFalse(full.suppress());

@@ -18,6 +18,9 @@ final class MtaRules {
     record Rule(String origin, String host, String phrase, String reason) {
     }
 
+    private static final String YAHOO = "yahoodns.net yahoo.com yahoo.co.jp yahoo.co.uk ymail.com aol.com";
+    private static final String APPLE = "icloud.com me.com mac.com apple.com";
+
     private static Rule r(String origin, String host, String phrase, String reason) {
         return new Rule(origin, host, phrase, reason);
     }
@@ -172,6 +175,26 @@ final class MtaRules {
             // Cloudflare Email Routing (developers.cloudflare.com/email-routing/postmaster)
             r("Sisimai::Rhost::Cloudflare", null, "found on one or more dnsbls", "blocked"),
             r("Sisimai::Rhost::Cloudflare", "cloudflare.net", "upstream error", "systemerror"),
+            // Yahoo Inc. (senders.yahooinc.com/smtp-error-codes)
+            r("Sisimai::Rhost::YahooInc", null, "yahoo requires all senders to authenticate with either spf or dkim",
+                    "authfailure"),
+            r("Sisimai::Rhost::YahooInc", null, " because the ip is in spamhaus's list;", "blocked"),
+            r("Sisimai::Rhost::YahooInc", null, "not accepted from ip addresses on spamhaus xbl", "blocked"),
+            r("Sisimai::Rhost::YahooInc", YAHOO, "relaying denied for ", "norelaying"),
+            r("Sisimai::Rhost::YahooInc", null, "headers are not rfc compliant", "notcompliantrfc"),
+            r("Sisimai::Rhost::YahooInc", null, "not accepted for policy reasons", "policyviolation"),
+            r("Sisimai::Rhost::YahooInc", null, "due to unresolvable rfc.5321 domain", "rejected"),
+            r("Sisimai::Rhost::YahooInc", YAHOO, " will be permanently deferred", "rejected"),
+            r("Sisimai::Rhost::YahooInc", YAHOO, "syntax error in parameters or arguments", "syntaxerror"),
+            r("Sisimai::Rhost::YahooInc", YAHOO, "max message per connection reached", "toomanyconn"),
+            // Apple iCloud Mail (support.apple.com/en-us/102322)
+            r("Sisimai::Rhost::Apple", null, "blocked for failing both spf and dkim autentication checks",
+                    "authfailure"),
+            r("Sisimai::Rhost::Apple", null, "rejected due to having a domain present in the spamhaus", "blocked"),
+            r("Sisimai::Rhost::Apple", null, "rejected due to listing in spamhaus", "blocked"),
+            r("Sisimai::Rhost::Apple", APPLE, "not accepting connections", "blocked"),
+            r("Sisimai::Rhost::Apple", APPLE, "due to local policy", "policyviolation"),
+            r("Sisimai::Rhost::Apple", APPLE, "user does not exist", "userunknown"),
             // A mailbox that exists and refuses by its owner's choice: a filter, never a dead address
             r("receivers' filter replies", null, "refused due to recipient preferences", "filtered"),
             r("receivers' filter replies", null, "recipient is only accepting mail from specific", "filtered"),
@@ -360,9 +383,13 @@ final class MtaRules {
         "only members can post", "your message to the list was rejected", "is a members-only list",
         "message has been rejected by the list"};
 
+    /** Text that must occur for {@link #byCode} to find anything: lets most replies skip it after one lookup. */
+    static final String[] CODE_MARKERS = {"ofr", "lpn", "ouk", " ib0", " ib1", " ib2", " ib3", " ib4", " ib5", " ib6",
+        " ib7", "aup#", ".i.ua/err/"};
+
     /** Every phrase used here; registered in the shared automaton. */
     static List<String> phrases() {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(List.of(CODE_MARKERS));
         for (Rule x : RULES) {
             out.add(x.phrase());
         }
@@ -379,6 +406,7 @@ final class MtaRules {
         static final int[] GREY = ReasonText.idsOf(GREYLISTING);
         static final int[] CHALLENGE = ReasonText.idsOf(CHALLENGES);
         static final int[] LIST = ReasonText.idsOf(LIST_REFUSALS);
+        static final int[] CODES = ReasonText.idsOf(CODE_MARKERS);
 
         static {
             for (int i = 0; i < RULES.size(); i++) {
@@ -398,6 +426,11 @@ final class MtaRules {
             }
         }
         return null;
+    }
+
+    /** Whether the scanned reply may hold a receiver's error code ({@link #byCode}). */
+    static boolean mayHoldCode(long[] hits) {
+        return any(hits, Ids.CODES);
     }
 
     static boolean anyDelayNotice(long[] hits) {

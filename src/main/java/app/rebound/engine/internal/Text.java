@@ -199,20 +199,27 @@ public final class Text {
         if (a.indexOf('\n') >= 0) {
             a = a.replace("=\n", "");
         }
-        int at = a.lastIndexOf('@');
-        String local = a.substring(0, at);
-        String domain = lower(a.substring(at + 1));
-        for (String p : ADDRESS_PREFIXES) {
-            if (local.length() > p.length() && local.regionMatches(true, 0, p, 0, p.length())) {
-                local = local.substring(p.length());
-                break;
+        char c0 = a.charAt(0);
+        if (c0 == '"' || c0 == '=' && a.startsWith("=?")) {
+            int at = a.lastIndexOf('@');
+            String local = a.substring(0, at);
+            String domain = lower(a.substring(at + 1));
+            if (local.startsWith("=?") && local.endsWith("?=")) {
+                String decoded = MailReader.decodeWords(local);
+                return (decoded.isEmpty() ? local : decoded) + "@" + domain;
+            }
+            return (c0 == '"' ? local : lower(local)) + "@" + domain;
+        }
+        String l = lower(a);
+        if (c0 == 's' || c0 == 'S' || c0 == 'r' || c0 == 'R' || c0 == 'm' || c0 == 'M') {
+            int at = l.lastIndexOf('@');
+            for (String p : ADDRESS_PREFIXES) {
+                if (at > p.length() && l.startsWith(p)) {
+                    return l.substring(p.length());
+                }
             }
         }
-        if (local.startsWith("=?") && local.endsWith("?=")) {
-            String decoded = MailReader.decodeWords(local);
-            return (decoded.isEmpty() ? local : decoded) + "@" + domain;
-        }
-        return (local.startsWith("\"") ? local : lower(local)) + "@" + domain;
+        return l;
     }
 
     /** The first address in a header-like value ("Name <a@b>", "rfc822; a@b"), normalised, or "". */

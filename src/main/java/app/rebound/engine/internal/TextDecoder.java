@@ -68,7 +68,8 @@ final class TextDecoder {
                     || local.startsWith("=") || local.length() > 64 && local.contains("=") || local.indexOf('/') >= 0) {
                 continue;
             }
-            if (isMessageIdLike(head, a[0], a[1]) || isContactAddress(head, a[0]) || isSenderLine(head, a[0])) {
+            // (help addresses were excluded above)
+            if (isMessageIdLike(head, a[0], a[1]) || isSenderLine(head, a[0])) {
                 continue;
             }
             if (isFieldLine(head, a[0], ORIGINAL_RECIPIENT_FIELDS)) {

@@ -67,7 +67,7 @@ final class Vendors {
         if (hit(h, "not listed in public name & address book") || hit(h, "not listed in domino directory")) {
             preset(f, "userunknown", "domino:not-listed");
         }
-        if (f.presetReason.isEmpty()) {
+        if (f.presetReason.isEmpty() && MtaRules.mayHoldCode(h)) {
             // a receiver's own error code is more precise than its wording
             String[] byCode = MtaRules.byCode(Text.lower(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
             if (byCode != null) {
