@@ -425,4 +425,133 @@ class RuleFamiliesTest {
         assertEquals(1, rep.recipients().size(), rep::toString);
         assertEquals("nikos@hotel.example.gr", rep.recipients().get(0).recipient());
     }
+
+    private RecipientResult openSmtpd(String line) {
+        return only(text("""
+                From: Mailer Daemon <MAILER-DAEMON@smtp.atelier.example.be>
+                To: news@shop.example
+                Subject: Delivery status notification: error
+                Received: from localhost (smtp.atelier.example.be [local]) by smtp.atelier.example.be \
+                (OpenSMTPD) with ESMTPA id 5c1d09ab; Mon, 30 Nov 2026 10:59:58 +0000""", """
+                    Hi!
+
+                    This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.
+
+                    An error has occurred while attempting to deliver a message for
+                    the following list of recipients:
+
+                """ + line + """
+
+                    Below is a copy of the original message:
+                """));
+    }
+
+    @Test
+    void openSmtpdRelayFailuresReadAsSisimaiListsThem() {
+        RecipientResult reject = openSmtpd("lea.peeters@brouwerij.example.be: Destination seem to reject all mails");
+        assertEquals("lea.peeters@brouwerij.example.be", reject.recipient());
+        assertEquals(Reason.NOTACCEPT, reject.reason(), reject::toString);
+        RecipientResult noDomain = openSmtpd("jan@vergeten.example.be: Domain does not exist");
+        assertEquals(Reason.HOSTUNKNOWN, noDomain.reason(), noDomain::toString);
+        RecipientResult mx = openSmtpd("an@kust.example.be: Temporary failure in MX lookup");
+        assertEquals(Reason.NETWORKERROR, mx.reason(), mx::toString);
+        assertFalse(mx.suppress());
+        RecipientResult creds = openSmtpd("wim@relais.example.be: Could not retrieve credentials");
+        assertEquals(Reason.SECURITYERROR, creds.reason(), creds::toString);
+    }
+
+    @Test
+    void googleRepliesReadAsSisimaisGoogleRulesList() {
+        String gmail = "gmail-smtp-in.l.google.com";
+        assertEquals(Reason.NOTCOMPLIANTRFC, reply(gmail, "550-5.7.1 [198.51.100.7] Messages missing a valid "
+                + "Message-ID: header are not accepted. For more information, go to the sender guidelines").reason());
+        assertEquals(Reason.FAILEDSTARTTLS,
+                reply(gmail, "421-4.7.0 TLS required for RCPT domain, closing connection.").reason());
+        assertEquals(Reason.TOOMANYCONN,
+                reply(gmail, "452-4.5.3 Your message has too many recipients. For more information").reason());
+    }
+
+    @Test
+    void facebookResponseCodes() {
+        RecipientResult blocked = reply("mx-fb.facebook.com",
+                "554 5.7.1 POL-P2 http://www.facebook.com/postmaster/response_codes?ip=203.0.113.9#pol-p2");
+        assertEquals(Reason.BLOCKED, blocked.reason(), blocked::toString);
+        assertFalse(blocked.suppress());
+        RecipientResult gone = reply("mx-fb.facebook.com",
+                "450 4.2.1 RCP-T4 https://www.facebook.com/postmaster/response_codes#rcp-t4");
+        assertEquals(Reason.SUSPEND, gone.reason(), gone::toString);
+        assertFalse(gone.suppress());
+    }
+
+    @Test
+    void aolNameServerReplyIsNotAccept() {
+        RecipientResult r = reply("mx-aol.mail.gm0.yahoodns.net mx.aol.com",
+                "Name service error for name=aol.com type=MX: Malformed or unexpected name server reply");
+        assertEquals(Reason.NOTACCEPT, r.reason(), r::toString);
+    }
+
+    @Test
+    void aLocalDeliveryAgentsUnknownUserIsADeadMailboxWhateverThePhase() {
+        RecipientResult r = only(text("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@post.bauhof.example.de>
+                To: news@shop.example
+                Subject: Returned mail: see transcript for details""", """
+                The original message was received at Mon, 30 Nov 2026 10:58:12 +0100
+                from shop.example [192.0.2.40]
+
+                   ----- The following addresses had permanent fatal errors -----
+                <karl.huber@bauhof.example.de>
+                    (reason: 550 5.0.0 <karl.huber@bauhof.example.de>... Service unavailable)
+
+                   ----- Transcript of session follows -----
+                mail.local: unknown user: karl.huber
+                550 5.0.0 <karl.huber@bauhof.example.de>... Service unavailable
+                """));
+        assertEquals("karl.huber@bauhof.example.de", r.recipient());
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
+    }
+
+    @Test
+    void postfixRecipientAddressRejectedIsAnRcptRefusalEvenWithoutTheCommand() {
+        RecipientResult r = reply("mx.kanzlei.example.at",
+                "550 <eva@kanzlei.example.at>: Recipient address rejected: User unknown in virtual mailbox table");
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
+        // without that wording, "user unknown" with no SMTP phase stays a filter's answer (Sisimai's rule)
+        RecipientResult noPhase = reply("mx.kanzlei.example.at", "550 Unknown user eva@kanzlei.example.at");
+        assertEquals(Reason.FILTERED, noPhase.reason(), noPhase::toString);
+        assertFalse(noPhase.suppress());
+    }
+
+    @Test
+    void aQmailFailureNoticeNamesTheDeadMailboxes() {
+        AnalysisReport rep = analyzer.analyze(text("""
+                From: MAILER-DAEMON@mail.fiskeri.example.no
+                To: news@shop.example
+                Subject: failure notice""", """
+                Hi. This is the qmail-send program at mail.fiskeri.example.no.
+                I'm afraid I wasn't able to deliver your message to the following addresses.
+                This is a permanent error; I've given up. Sorry it didn't work out.
+
+                <ola.nordmann@fiskeri.example.no>:
+                Sorry, no mailbox here by that name. (#5.1.1)
+
+                <kari@fiskeri.example.no>:
+                Sorry, no mailbox here by that name. (#5.1.1)
+
+                --- Below this line is a copy of the message.
+
+                Return-Path: <news@shop.example>
+                To: ola.nordmann@fiskeri.example.no, kari@fiskeri.example.no
+                Subject: Sommertilbud
+                """));
+        assertEquals(2, rep.recipients().size(), rep::toString);
+        for (RecipientResult r : rep.recipients()) {
+            assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+            assertTrue(r.suppress());
+        }
+        assertEquals("ola.nordmann@fiskeri.example.no", rep.recipients().get(0).recipient());
+        assertEquals("kari@fiskeri.example.no", rep.recipients().get(1).recipient());
+    }
 }
