@@ -554,4 +554,21 @@ class RuleFamiliesTest {
         assertEquals("ola.nordmann@fiskeri.example.no", rep.recipients().get(0).recipient());
         assertEquals("kari@fiskeri.example.no", rep.recipients().get(1).recipient());
     }
+
+    @Test
+    void exchangeOnlineNdrTextsReadAsSisimaisMicrosoftRulesList() {
+        String eop = "mail-am6eur05.inbound.protection.outlook.com";
+        RecipientResult group = analyzer.classifyReply("vertrieb@firma.example.de", "failed", "5.7.124", 550,
+                "550 5.7.124 STOREDRV.Deliver; sender not in allowed-senders list [AM6PR01MB1234.eurprd01.prod]",
+                eop);
+        assertEquals(Reason.REJECTED, group.reason(), group::toString);
+        assertFalse(group.suppress());
+        RecipientResult perHour = analyzer.classifyReply("info@firma.example.de", "failed", "5.2.121", 550,
+                "550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded", eop);
+        assertEquals(Reason.SPEEDING, perHour.reason(), perHour::toString);
+        assertFalse(perHour.suppress());
+        RecipientResult dane = analyzer.classifyReply("it@firma.example.de", "failed", "5.7.323", 550,
+                "550 5.7.323 tlsa-invalid: The domain failed DANE validation", eop);
+        assertEquals(Reason.AUTHFAILURE, dane.reason(), dane::toString);
+    }
 }
