@@ -571,4 +571,39 @@ class RuleFamiliesTest {
                 "550 5.7.323 tlsa-invalid: The domain failed DANE validation", eop);
         assertEquals(Reason.AUTHFAILURE, dane.reason(), dane::toString);
     }
+
+    @Test
+    void deutscheTelekomAndSmail3ReportsAreRead() {
+        // the T-Online / Smail 3 layout Sisimai::Lhost::DeutscheTelekom describes (smail-3.2 notify.c banners)
+        RecipientResult full = only(text("""
+                From: Mail Delivery System <Mailer-Daemon@t-online.de>
+                To: news@shop.example
+                Subject: mail failed, returning to sender
+                X-TOI-MSGID: 4f1b2c3d-0000-4aaa-9bbb-123456789abc""", """
+                |------------------------- Failed addresses follow: ---------------------|
+                 <heike.schmidt@t-online.de>
+                   552 5.2.2 <heike.schmidt@t-online.de> Quota exceeded (mailbox for user is full)
+
+                |------------------------- Message header follows: ----------------------|
+                From: news@shop.example
+                To: heike.schmidt@t-online.de
+                """));
+        assertEquals("heike.schmidt@t-online.de", full.recipient());
+        assertEquals(Reason.MAILBOXFULL, full.reason());
+        assertFalse(full.suppress());
+        RecipientResult host = only(text("""
+                From: Mail Delivery System <MAILER-DAEMON@relay.verein.example.de>
+                To: news@shop.example
+                Subject: mail failed, returning to sender""", """
+                |------------------------- Message log follows: -------------------------|
+                 no valid recipients were found for this message
+                |------------------------- Failed addresses follow: ---------------------|
+                 thomas@nirgendwo.example.de ... unknown host
+                |------------------------- Message text follows: ------------------------|
+                From: news@shop.example
+                To: thomas@nirgendwo.example.de
+                """));
+        assertEquals("thomas@nirgendwo.example.de", host.recipient());
+        assertEquals(Reason.HOSTUNKNOWN, host.reason());
+    }
 }
