@@ -606,4 +606,35 @@ class RuleFamiliesTest {
         assertEquals("thomas@nirgendwo.example.de", host.recipient());
         assertEquals(Reason.HOSTUNKNOWN, host.reason());
     }
+
+    @Test
+    void exchange2007NdrCodesReadAsSisimaisExchange2007ModuleLists() {
+        AnalysisReport rep = analyzer.analyze(text("""
+                From: postmaster@mail.kanzlei.example.ch
+                To: news@shop.example
+                Subject: Undeliverable: Newsletter Dezember
+                Content-Language: de-CH""", """
+                Delivery has failed to these recipients or distribution lists:
+
+                beat.meier@kanzlei.example.ch
+                Your message wasn't delivered because the sender is not allowed to send to this recipient.
+
+                Diagnostic information for administrators:
+
+                Generating server: mail.kanzlei.example.ch
+
+                beat.meier@kanzlei.example.ch
+                #550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized ##
+
+                Original message headers:
+
+                From: news@shop.example
+                To: beat.meier@kanzlei.example.ch
+                """));
+        assertEquals(1, rep.recipients().size(), rep::toString);
+        RecipientResult r = rep.recipients().get(0);
+        assertEquals("beat.meier@kanzlei.example.ch", r.recipient());
+        assertEquals(Reason.REJECTED, r.reason(), r::toString);
+        assertFalse(r.suppress());
+    }
 }

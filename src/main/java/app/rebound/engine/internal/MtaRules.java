@@ -252,6 +252,15 @@ final class MtaRules {
             r("Sisimai::Rhost::Microsoft", OUTLOOK, "pfa agent busy, please try again.", "systemerror"),
             r("Sisimai::Rhost::Microsoft", null, "storedrv.submit; invalid recipient address", "userunknown"),
             r("Sisimai::Rhost::Microsoft", null, "recipient address reserved by rfc 2606", "userunknown"),
+            // Exchange Server 2007 NDR codes (Sisimai::Lhost::Exchange2007; the newer Rhost::Microsoft meanings above win)
+            r("Sisimai::Lhost::Exchange2007", null, "smtpsend.dns.mxloopback", "networkerror"),
+            r("Sisimai::Lhost::Exchange2007", null, "resolver.adr.badprimary", "systemerror"),
+            r("Sisimai::Lhost::Exchange2007", null, "resolver.adr.reciplimit", "toomanyconn"),
+            r("Sisimai::Lhost::Exchange2007", null, "resolver.adr.invalidinsmtp", "systemerror"),
+            r("Sisimai::Lhost::Exchange2007", null, "resolver.adr.ambiguous", "systemerror"),
+            r("Sisimai::Lhost::Exchange2007", null, "resolver.rst.authrequired", "securityerror"),
+            r("Sisimai::Lhost::Exchange2007", null, "resolver.rst.notauthorized", "rejected"),
+            r("Sisimai::Lhost::Exchange2007", null, "queue.expired", "expired"),
             // AOL (Sisimai::Rhost::Aol)
             r("Sisimai::Rhost::Aol", "aol.com", "host or domain name not found", "hostunknown"),
             r("Sisimai::Rhost::Aol", "aol.com", "type=mx: malformed or unexpected name server reply", "notaccept"),
