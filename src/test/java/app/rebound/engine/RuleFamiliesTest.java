@@ -425,4 +425,216 @@ class RuleFamiliesTest {
         assertEquals(1, rep.recipients().size(), rep::toString);
         assertEquals("nikos@hotel.example.gr", rep.recipients().get(0).recipient());
     }
+
+    private RecipientResult openSmtpd(String line) {
+        return only(text("""
+                From: Mailer Daemon <MAILER-DAEMON@smtp.atelier.example.be>
+                To: news@shop.example
+                Subject: Delivery status notification: error
+                Received: from localhost (smtp.atelier.example.be [local]) by smtp.atelier.example.be \
+                (OpenSMTPD) with ESMTPA id 5c1d09ab; Mon, 30 Nov 2026 10:59:58 +0000""", """
+                    Hi!
+
+                    This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.
+
+                    An error has occurred while attempting to deliver a message for
+                    the following list of recipients:
+
+                """ + line + """
+
+                    Below is a copy of the original message:
+                """));
+    }
+
+    @Test
+    void openSmtpdRelayFailuresReadAsSisimaiListsThem() {
+        RecipientResult reject = openSmtpd("lea.peeters@brouwerij.example.be: Destination seem to reject all mails");
+        assertEquals("lea.peeters@brouwerij.example.be", reject.recipient());
+        assertEquals(Reason.NOTACCEPT, reject.reason(), reject::toString);
+        RecipientResult noDomain = openSmtpd("jan@vergeten.example.be: Domain does not exist");
+        assertEquals(Reason.HOSTUNKNOWN, noDomain.reason(), noDomain::toString);
+        RecipientResult mx = openSmtpd("an@kust.example.be: Temporary failure in MX lookup");
+        assertEquals(Reason.NETWORKERROR, mx.reason(), mx::toString);
+        assertFalse(mx.suppress());
+        RecipientResult creds = openSmtpd("wim@relais.example.be: Could not retrieve credentials");
+        assertEquals(Reason.SECURITYERROR, creds.reason(), creds::toString);
+    }
+
+    @Test
+    void googleRepliesReadAsSisimaisGoogleRulesList() {
+        String gmail = "gmail-smtp-in.l.google.com";
+        assertEquals(Reason.NOTCOMPLIANTRFC, reply(gmail, "550-5.7.1 [198.51.100.7] Messages missing a valid "
+                + "Message-ID: header are not accepted. For more information, go to the sender guidelines").reason());
+        assertEquals(Reason.FAILEDSTARTTLS,
+                reply(gmail, "421-4.7.0 TLS required for RCPT domain, closing connection.").reason());
+        assertEquals(Reason.TOOMANYCONN,
+                reply(gmail, "452-4.5.3 Your message has too many recipients. For more information").reason());
+    }
+
+    @Test
+    void facebookResponseCodes() {
+        RecipientResult blocked = reply("mx-fb.facebook.com",
+                "554 5.7.1 POL-P2 http://www.facebook.com/postmaster/response_codes?ip=203.0.113.9#pol-p2");
+        assertEquals(Reason.BLOCKED, blocked.reason(), blocked::toString);
+        assertFalse(blocked.suppress());
+        RecipientResult gone = reply("mx-fb.facebook.com",
+                "450 4.2.1 RCP-T4 https://www.facebook.com/postmaster/response_codes#rcp-t4");
+        assertEquals(Reason.SUSPEND, gone.reason(), gone::toString);
+        assertFalse(gone.suppress());
+    }
+
+    @Test
+    void aolNameServerReplyIsNotAccept() {
+        RecipientResult r = reply("mx-aol.mail.gm0.yahoodns.net mx.aol.com",
+                "Name service error for name=aol.com type=MX: Malformed or unexpected name server reply");
+        assertEquals(Reason.NOTACCEPT, r.reason(), r::toString);
+    }
+
+    @Test
+    void aLocalDeliveryAgentsUnknownUserIsADeadMailboxWhateverThePhase() {
+        RecipientResult r = only(text("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@post.bauhof.example.de>
+                To: news@shop.example
+                Subject: Returned mail: see transcript for details""", """
+                The original message was received at Mon, 30 Nov 2026 10:58:12 +0100
+                from shop.example [192.0.2.40]
+
+                   ----- The following addresses had permanent fatal errors -----
+                <karl.huber@bauhof.example.de>
+                    (reason: 550 5.0.0 <karl.huber@bauhof.example.de>... Service unavailable)
+
+                   ----- Transcript of session follows -----
+                mail.local: unknown user: karl.huber
+                550 5.0.0 <karl.huber@bauhof.example.de>... Service unavailable
+                """));
+        assertEquals("karl.huber@bauhof.example.de", r.recipient());
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
+    }
+
+    @Test
+    void postfixRecipientAddressRejectedIsAnRcptRefusalEvenWithoutTheCommand() {
+        RecipientResult r = reply("mx.kanzlei.example.at",
+                "550 <eva@kanzlei.example.at>: Recipient address rejected: User unknown in virtual mailbox table");
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
+        // without that wording, "user unknown" with no SMTP phase stays a filter's answer (Sisimai's rule)
+        RecipientResult noPhase = reply("mx.kanzlei.example.at", "550 Unknown user eva@kanzlei.example.at");
+        assertEquals(Reason.FILTERED, noPhase.reason(), noPhase::toString);
+        assertFalse(noPhase.suppress());
+    }
+
+    @Test
+    void aQmailFailureNoticeNamesTheDeadMailboxes() {
+        AnalysisReport rep = analyzer.analyze(text("""
+                From: MAILER-DAEMON@mail.fiskeri.example.no
+                To: news@shop.example
+                Subject: failure notice""", """
+                Hi. This is the qmail-send program at mail.fiskeri.example.no.
+                I'm afraid I wasn't able to deliver your message to the following addresses.
+                This is a permanent error; I've given up. Sorry it didn't work out.
+
+                <ola.nordmann@fiskeri.example.no>:
+                Sorry, no mailbox here by that name. (#5.1.1)
+
+                <kari@fiskeri.example.no>:
+                Sorry, no mailbox here by that name. (#5.1.1)
+
+                --- Below this line is a copy of the message.
+
+                Return-Path: <news@shop.example>
+                To: ola.nordmann@fiskeri.example.no, kari@fiskeri.example.no
+                Subject: Sommertilbud
+                """));
+        assertEquals(2, rep.recipients().size(), rep::toString);
+        for (RecipientResult r : rep.recipients()) {
+            assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+            assertTrue(r.suppress());
+        }
+        assertEquals("ola.nordmann@fiskeri.example.no", rep.recipients().get(0).recipient());
+        assertEquals("kari@fiskeri.example.no", rep.recipients().get(1).recipient());
+    }
+
+    @Test
+    void exchangeOnlineNdrTextsReadAsSisimaisMicrosoftRulesList() {
+        String eop = "mail-am6eur05.inbound.protection.outlook.com";
+        RecipientResult group = analyzer.classifyReply("vertrieb@firma.example.de", "failed", "5.7.124", 550,
+                "550 5.7.124 STOREDRV.Deliver; sender not in allowed-senders list [AM6PR01MB1234.eurprd01.prod]",
+                eop);
+        assertEquals(Reason.REJECTED, group.reason(), group::toString);
+        assertFalse(group.suppress());
+        RecipientResult perHour = analyzer.classifyReply("info@firma.example.de", "failed", "5.2.121", 550,
+                "550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded", eop);
+        assertEquals(Reason.SPEEDING, perHour.reason(), perHour::toString);
+        assertFalse(perHour.suppress());
+        RecipientResult dane = analyzer.classifyReply("it@firma.example.de", "failed", "5.7.323", 550,
+                "550 5.7.323 tlsa-invalid: The domain failed DANE validation", eop);
+        assertEquals(Reason.AUTHFAILURE, dane.reason(), dane::toString);
+    }
+
+    @Test
+    void deutscheTelekomAndSmail3ReportsAreRead() {
+        // the T-Online / Smail 3 layout Sisimai::Lhost::DeutscheTelekom describes (smail-3.2 notify.c banners)
+        RecipientResult full = only(text("""
+                From: Mail Delivery System <Mailer-Daemon@t-online.de>
+                To: news@shop.example
+                Subject: mail failed, returning to sender
+                X-TOI-MSGID: 4f1b2c3d-0000-4aaa-9bbb-123456789abc""", """
+                |------------------------- Failed addresses follow: ---------------------|
+                 <heike.schmidt@t-online.de>
+                   552 5.2.2 <heike.schmidt@t-online.de> Quota exceeded (mailbox for user is full)
+
+                |------------------------- Message header follows: ----------------------|
+                From: news@shop.example
+                To: heike.schmidt@t-online.de
+                """));
+        assertEquals("heike.schmidt@t-online.de", full.recipient());
+        assertEquals(Reason.MAILBOXFULL, full.reason());
+        assertFalse(full.suppress());
+        RecipientResult host = only(text("""
+                From: Mail Delivery System <MAILER-DAEMON@relay.verein.example.de>
+                To: news@shop.example
+                Subject: mail failed, returning to sender""", """
+                |------------------------- Message log follows: -------------------------|
+                 no valid recipients were found for this message
+                |------------------------- Failed addresses follow: ---------------------|
+                 thomas@nirgendwo.example.de ... unknown host
+                |------------------------- Message text follows: ------------------------|
+                From: news@shop.example
+                To: thomas@nirgendwo.example.de
+                """));
+        assertEquals("thomas@nirgendwo.example.de", host.recipient());
+        assertEquals(Reason.HOSTUNKNOWN, host.reason());
+    }
+
+    @Test
+    void exchange2007NdrCodesReadAsSisimaisExchange2007ModuleLists() {
+        AnalysisReport rep = analyzer.analyze(text("""
+                From: postmaster@mail.kanzlei.example.ch
+                To: news@shop.example
+                Subject: Undeliverable: Newsletter Dezember
+                Content-Language: de-CH""", """
+                Delivery has failed to these recipients or distribution lists:
+
+                beat.meier@kanzlei.example.ch
+                Your message wasn't delivered because the sender is not allowed to send to this recipient.
+
+                Diagnostic information for administrators:
+
+                Generating server: mail.kanzlei.example.ch
+
+                beat.meier@kanzlei.example.ch
+                #550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized ##
+
+                Original message headers:
+
+                From: news@shop.example
+                To: beat.meier@kanzlei.example.ch
+                """));
+        assertEquals(1, rep.recipients().size(), rep::toString);
+        RecipientResult r = rep.recipients().get(0);
+        assertEquals("beat.meier@kanzlei.example.ch", r.recipient());
+        assertEquals(Reason.REJECTED, r.reason(), r::toString);
+        assertFalse(r.suppress());
+    }
 }

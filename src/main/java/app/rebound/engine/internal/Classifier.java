@@ -220,11 +220,20 @@ public final class Classifier {
         if (c.byStatus() == Reason.USERUNKNOWN) {
             return userUnknownVeto(c) == null ? new Decision(Reason.USERUNKNOWN, c.statusRule()) : null;
         }
-        if (c.cmd().equals("RCPT") && (c.says(Reason.USERUNKNOWN)
+        if ((c.cmd().equals("RCPT") || c.cmd().isEmpty() && c.says(Reason.USERUNKNOWN) && rcptPhaseWording(c))
+                && (c.says(Reason.USERUNKNOWN)
                 || Text.lower(c.text()).contains("recipient address rejected.") && (c.f().replyCode / 100 == 5))) {
             return new Decision(Reason.USERUNKNOWN, "text:userunknown");
         }
         return null;
+    }
+
+    /**
+     * Wording only an RCPT-phase refusal uses, for replies whose SMTP command was not reported: Postfix's
+     * {@code smtpd} says "Recipient address rejected:" only from its recipient restrictions, evaluated at RCPT TO.
+     */
+    private static boolean rcptPhaseWording(Ctx c) {
+        return Text.lower(c.text()).contains("recipient address rejected:");
     }
 
     private static Decision filtered(Ctx c) {
@@ -232,8 +241,14 @@ public final class Classifier {
             return c.says(Reason.USERUNKNOWN) || c.says(Reason.FILTERED) ? new Decision(Reason.FILTERED, c.statusRule())
                     : null;
         }
-        if (!exceptData(c.cmd()) && (c.says(Reason.FILTERED) || c.says(Reason.USERUNKNOWN))) {
-            // Sisimai's rule: "user unknown" outside the RCPT phase is a filter's answer (the mailbox exists)
+        if (exceptData(c.cmd())) {
+            return null;
+        }
+        if (c.says(Reason.FILTERED)) {
+            return new Decision(Reason.FILTERED, "text:filtered");
+        }
+        if (c.says(Reason.USERUNKNOWN)) {
+            // Sisimai's rule (Reason::Filtered): "user unknown" outside the RCPT phase is a filter's answer
             return new Decision(Reason.FILTERED, "text:filtered");
         }
         return null;
