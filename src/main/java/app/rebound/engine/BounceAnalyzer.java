@@ -41,6 +41,25 @@ public final class BounceAnalyzer {
     }
 
     /**
+     * Classifies one recipient's failure from an SMTP reply given as parts (no mail), e.g. from an ESP webhook.
+     * The result is what the engine decides for that recipient in a delivery status notification carrying these
+     * fields: the same reply rules and classifier, with {@code rule} and {@code why} filled. Never throws: a null
+     * is read as absent, a status text that is not an enhanced status code is treated as absent, a reply code
+     * outside 200..599 as 0.
+     *
+     * @param recipient  the failed address (angle brackets and an {@code rfc822;} prefix are accepted), or ""
+     * @param action     DSN action: failed, delayed, delivered, ... or "" (read as failed)
+     * @param status     enhanced status code such as "5.1.1", or null
+     * @param replyCode  SMTP reply code such as 550, or 0
+     * @param diagnostic the receiver's reply verbatim (an {@code smtp;} prefix is accepted), or ""
+     * @param remoteMta  the MTA that answered, or ""
+     */
+    public RecipientResult classifyReply(String recipient, String action, String status, int replyCode,
+                                         String diagnostic, String remoteMta) {
+        return engine.classifyReply(recipient, action, status, replyCode, diagnostic, remoteMta);
+    }
+
+    /**
      * Analyses one message. If the bytes are an mbox holding several messages, the first one is analysed; use
      * {@link #analyzeAll(byte[])} to get all of them.
      */
@@ -76,7 +95,7 @@ public final class BounceAnalyzer {
             try {
                 out.add(engine.analyzeOne(m));
             } catch (RuntimeException | StackOverflowError e) {
-                out.add(AnalysisReport.unparseable("internal error while parsing: " + e.getClass().getSimpleName()
+                out.add(AnalysisReport.unparseable(MailReader.INTERNAL_ERROR + " while parsing: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
             if (out.size() >= max) {

@@ -17,14 +17,30 @@ import org.apache.commons.csv.CSVRecord;
 public final class Corpus {
     public static final Path DIR = Path.of("src/test/resources/corpus/sisimai");
 
+    /**
+     * One expected result. {@code family} is the Sisimai module whose test asserts the file (the format family);
+     * {@code recipient} the failed address, from {@code recipients.tsv} (empty for index 0 and redacted complaints).
+     * {@code sealed}: the row belongs to the sealed part, every third format family in sorted order (positions 2, 5,
+     * 8, ... counting from 0), set aside before rule work to measure how rules generalise to formats they were not
+     * written on.
+     */
     public record Row(String file, int index, String status, String replyCode, String reason, boolean hard,
-                      String feedbackType) {
+                      String feedbackType, String family, String recipient, boolean sealed) {
     }
 
     private Corpus() {
     }
 
     public static List<Row> expected() throws IOException {
+        Map<String, String> rcpts = new TreeMap<>();
+        // no quoting: a quoted local part ("a b"@example.com) is a value here
+        CSVFormat tsv = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(false).setQuote(null).get();
+        try (Reader r = Files.newBufferedReader(DIR.resolve("recipients.tsv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : tsv.parse(r)) {
+                rcpts.put(rec.get("file") + "#" + rec.get("index"), rec.get("recipient"));
+            }
+        }
         List<Row> rows = new ArrayList<>();
         CSVFormat fmt = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(false).get();
@@ -32,10 +48,18 @@ public final class Corpus {
             for (CSVRecord rec : fmt.parse(r)) {
                 rows.add(new Row(rec.get("file"), Integer.parseInt(rec.get("index")), rec.get("status"),
                         rec.get("replycode"), rec.get("reason"), "1".equals(rec.get("hardbounce")),
-                        rec.get("feedbacktype")));
+                        rec.get("feedbacktype"), rec.get("source"),
+                        rcpts.getOrDefault(rec.get("file") + "#" + rec.get("index"), ""), false));
             }
         }
-        return rows;
+        List<String> families = rows.stream().map(Row::family).distinct().sorted().toList();
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row x : rows) {
+            boolean sealed = families.indexOf(x.family()) % 3 == 2;
+            out.add(new Row(x.file(), x.index(), x.status(), x.replyCode(), x.reason(), x.hard(), x.feedbackType(),
+                    x.family(), x.recipient(), sealed));
+        }
+        return out;
     }
 
     /** file name to raw bytes, sorted by name. */

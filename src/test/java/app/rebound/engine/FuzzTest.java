@@ -1,8 +1,10 @@
 package app.rebound.engine;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import app.rebound.engine.internal.MailReader;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Seeded random mutations of corpus mails (truncation, byte flips, deleted/duplicated lines, giant headers, deep
@@ -70,8 +73,27 @@ class FuzzTest {
 
     private void check(byte[] input) {
         AnalysisReport r = assertTimeoutPreemptively(PER_INPUT, () -> analyzer.analyze(input));
-        assertNotNull(r);
-        assertNotNull(assertTimeoutPreemptively(PER_INPUT, () -> analyzer.analyzeAll(input)));
+        noInternalError(r);
+        for (AnalysisReport each : assertTimeoutPreemptively(PER_INPUT, () -> analyzer.analyzeAll(input))) {
+            noInternalError(each);
+        }
+    }
+
+    @Test
+    void anInternalErrorInErrorsFailsTheCheck() {
+        AnalysisReport crashed = AnalysisReport.unparseable(MailReader.INTERNAL_ERROR + " while parsing: NullPointerException");
+        assertThrows(AssertionFailedError.class, () -> noInternalError(crashed));
+        noInternalError(AnalysisReport.unparseable("empty input"));
+    }
+
+    /** The engine catches its own exceptions and reports them in errors(): that is a failure here too. */
+    static void noInternalError(AnalysisReport r) {
+        for (String e : r.errors()) {
+            assertFalse(e.startsWith(MailReader.INTERNAL_ERROR), () -> "internal error reported: " + e);
+        }
+        for (RecipientResult x : r.recipients()) {
+            assertFalse(x.suppress() && x.recipient().isEmpty(), () -> "suppress without a recipient: " + x);
+        }
     }
 
     static byte[] mutate(byte[] mail, Random rnd) {

@@ -37,6 +37,16 @@ class ParseCommandTest {
     }
 
     @Test
+    void helpPrintsUsageAndExitsWithoutParsing() {
+        for (String flag : new String[] {"--help", "-h"}) {
+            Run r = run(flag);
+            assertEquals(0, r.rc(), r.err());
+            assertTrue(r.lines().get(0).startsWith("usage: parse PATH..."), r.lines().toString());
+            assertEquals("", r.err());
+        }
+    }
+
+    @Test
     void walksTheCorpusDirectoryAndPrintsOneValidJsonObjectPerResult() throws Exception {
         Run r = run(Corpus.DIR.resolve("emails").toString());
         assertEquals(0, r.rc(), r.err());

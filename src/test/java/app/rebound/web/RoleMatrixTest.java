@@ -62,6 +62,9 @@ class RoleMatrixTest {
                 new Route("POST", "/inspector", false, Role.SUPPORT, 400, 403),
                 Route.get("/sending-servers", Role.ADMIN),
                 Route.get("/sending-servers/{server}", Role.ADMIN),
+                Route.get("/webhook-endpoints", Role.ADMIN),
+                // Admins reach the create form, which refuses a form without provider and name with 400.
+                new Route("POST", "/webhook-endpoints", false, Role.ADMIN, 400, 403),
                 // Ingestion: raw inputs for bounce-log readers; quarantine and API tokens for admins.
                 Route.get("/inbound/{input}", Role.MARKETER),
                 Route.get("/quarantine", Role.ADMIN),

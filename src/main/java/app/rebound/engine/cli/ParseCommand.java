@@ -25,14 +25,28 @@ public final class ParseCommand {
     private ParseCommand() {
     }
 
+    static final String USAGE = """
+            usage: parse PATH...
+              Analyses raw mails (files, or directories walked recursively in sorted order; mbox files allowed) and
+              prints one JSON object per line and result, with the fields
+              file, index, recipient, status, replyCode, reason, type, fault, suppress, diagnostic, rule;
+              {"file":...,"index":0} when a file holds no bounce. Starts no server and no database.
+              Exit code 0; 1 when a path cannot be read (the others are still parsed); 2 without a path.
+            """;
+
     public static int run(String... args) {
         return run(args, System.out, System.err);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: parse PATH...   (files or directories of raw mails; one JSON line per result)");
+            err.print(USAGE);
             return 2;
+        }
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            out.print(USAGE);
+            out.flush();
+            return 0;
         }
         BounceAnalyzer analyzer = BounceAnalyzer.standard();
         int rc = 0;

@@ -1,5 +1,6 @@
 package app.rebound.engine.internal;
 
+import app.rebound.engine.Fault;
 import app.rebound.engine.Reason;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,8 +13,11 @@ import java.util.Map;
  */
 public final class Classifier {
 
-    /** The decision and the id of the rule that made it. */
-    public record Decision(Reason reason, String rule) {
+    /** The decision, the id of the rule that made it, and whose fault it is when not the reason's default. */
+    public record Decision(Reason reason, String rule, Fault fault) {
+        public Decision(Reason reason, String rule) {
+            this(reason, rule, null);
+        }
     }
 
     private static final Map<String, Reason> STATUS = new HashMap<>();
@@ -60,14 +64,7 @@ public final class Classifier {
     }
 
     static boolean hostMatches(String hint, String hosts) {
-        return hint == null || hosts.contains(hint)
-                || hint.equals("google") && (hosts.contains("gmail") || hosts.contains("googlemail"))
-                || hint.equals("outlook") && (hosts.contains("hotmail") || hosts.contains("live.com")
-                || hosts.contains("msn.com") || hosts.contains("office365") || hosts.contains("microsoft"))
-                || hint.equals("icloud") && (hosts.contains("me.com") || hosts.contains("mac.com")
-                || hosts.contains("apple"))
-                || hint.equals("yahoo") && (hosts.contains("yahoodns") || hosts.contains("ymail"))
-                || hint.equals("aol") && hosts.contains("aim.com");
+        return Receivers.matches(hint, hosts);
     }
 
     private static boolean exceptData(String command) {
@@ -88,8 +85,12 @@ public final class Classifier {
         String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
         long[] hits = f.hits != null ? f.hits : ReasonText.scan(text);
         f.hits = hits;
-        String hosts = Text.lower(f.remoteMta + " " + domainOf(f.recipient) + " " + f.reportingMta);
+        String hosts = hostsOf(f);
 
+        if (MtaRules.greylisting(hits) && !status.startsWith("5") && f.replyCode / 100 != 5) {
+            // A receiver's policy of deferring unknown senders once: the retry gets through; nobody must act.
+            return new Decision(Reason.BLOCKED, "text:greylisting", Fault.RECEIVER_SYSTEM);
+        }
         for (ReasonText.Rhost r : ReasonText.rhost()) {
             if (ReasonText.has(hits, r.id()) && hostMatches(r.host(), hosts)) {
                 return new Decision(r.reason(), "rhost:" + r.label());
@@ -163,6 +164,7 @@ public final class Classifier {
             }
         } else if (!exceptData(cmd)
                 && (ReasonText.matches(Reason.FILTERED, hits, text) || ReasonText.matches(Reason.USERUNKNOWN, hits, text))) {
+            // Sisimai's rule: "user unknown" outside the RCPT phase is a filter's answer (the mailbox exists)
             return new Decision(Reason.FILTERED, "text:filtered");
         }
         if (byStatus == Reason.REQUIREPTR || ReasonText.matches(Reason.REQUIREPTR, hits, text)) {
@@ -281,6 +283,11 @@ public final class Classifier {
             return new Decision(Reason.ONHOLD, "fallback:onhold");
         }
         return new Decision(Reason.UNDEFINED, "fallback:undefined");
+    }
+
+    /** The hosts a receiver rule is matched against: remote MTA, the recipient's domain, the reporting MTA. */
+    static String hostsOf(Fact f) {
+        return Text.lower(f.remoteMta + " " + domainOf(f.recipient) + " " + f.reportingMta);
     }
 
     static String domainOf(String address) {

@@ -88,13 +88,21 @@ final class Decoders {
     private static Fact recipientFact(Headers h, Map<String, String> perMessage) {
                 Fact f = new Fact();
                 f.decoder = "rfc3464";
-                f.recipient = Text.firstAddress(afterSemicolon(h.get("final-recipient")));
-                f.originalRecipient = Text.firstAddress(afterSemicolon(h.get("original-recipient")));
+                String finalRcpt = afterSemicolon(h.get("final-recipient"));
+                f.recipient = Text.firstAddress(finalRcpt);
+                f.originalRecipient = Text.addressOrVerbatim(afterSemicolon(h.get("original-recipient")));
                 if (f.recipient.isEmpty()) {
-                    f.recipient = f.originalRecipient;
+                    f.recipient = Text.firstAddress(f.originalRecipient);
                 }
                 if (f.recipient.isEmpty()) {
                     f.recipient = Text.firstAddress(h.get("x-actual-recipient"));
+                }
+                if (f.recipient.isEmpty()) {
+                    // no well-formed address anywhere: report the one given as written rather than drop it
+                    f.recipient = Text.addressOrVerbatim(finalRcpt);
+                }
+                if (f.recipient.isEmpty()) {
+                    f.recipient = f.originalRecipient;
                 }
                 f.action = Text.lower(h.get("action")).trim();
                 int sp = f.action.indexOf(' ');
@@ -396,7 +404,7 @@ final class Decoders {
         for (String h : new String[] {"to", "from", "reply-to", "sender", "return-path"}) {
             for (String v : mail.head.all(h)) {
                 for (int[] a : Text.findAddresses(v, 10)) {
-                    exclude.add(Text.lower(v.substring(a[0], a[1])));
+                    exclude.add(Text.addressAt(v, a));
                 }
             }
         }
@@ -411,7 +419,7 @@ final class Decoders {
         List<int[]> found = Text.findAddresses(head, 400);
         for (int[] a : found) {
             if (isContactAddress(head, a[0])) {
-                exclude.add(Text.lower(head.substring(a[0], a[1])));
+                exclude.add(Text.addressAt(head, a));
             }
         }
         List<String> addrs = new ArrayList<>();
@@ -419,7 +427,7 @@ final class Decoders {
         // X-Failed-Recipients (Exim, Google) names the failed addresses authoritatively.
         for (String v : mail.head.all("x-failed-recipients")) {
             for (int[] a : Text.findAddresses(v, 100)) {
-                String addr = Text.lower(v.substring(a[0], a[1]));
+                String addr = Text.addressAt(v, a);
                 if (!addrs.contains(addr) && addrs.size() < maxRecipients) {
                     addrs.add(addr);
                     pos.add(Text.indexOfIgnoreCase(head, addr, 0));
@@ -429,14 +437,26 @@ final class Decoders {
         if (!addrs.isEmpty()) {
             found = List.of();
         }
+        // Addresses on To/Cc/Bcc lines of a quoted original: the recipients the sender chose, not necessarily the
+        // one that failed. Used only when the report names nobody else, and only when there is exactly one.
+        List<String> onHeaderLines = new ArrayList<>();
+        List<Integer> onHeaderPos = new ArrayList<>();
         for (int[] a : found) {
-            String addr = Text.lower(head.substring(a[0], a[1]));
-            String local = addr.substring(0, addr.indexOf('@'));
-            if (exclude.contains(addr) || local.equals("mailer-daemon") || addr.contains("..") || local.startsWith("=")
-                    || local.length() > 64 && local.contains("=")) {
+            String addr = Text.addressAt(head, a);
+            String local = addr.substring(0, addr.lastIndexOf('@'));
+            // a '/' in the local part: a path, an ARN ("arn:aws:ses:...:identity/a@b") or an X.400 name, no mailbox
+            if (exclude.contains(addr) || local.equals("mailer-daemon") || addr.contains("..") && local.charAt(0) != '"'
+                    || local.startsWith("=") || local.length() > 64 && local.contains("=") || local.indexOf('/') >= 0) {
                 continue;
             }
             if (isMessageIdLike(head, a[0], a[1]) || isContactAddress(head, a[0]) || isSenderLine(head, a[0])) {
+                continue;
+            }
+            if (isFieldLine(head, a[0], ORIGINAL_RECIPIENT_FIELDS)) {
+                if (!onHeaderLines.contains(addr)) {
+                    onHeaderLines.add(addr);
+                    onHeaderPos.add(a[0]);
+                }
                 continue;
             }
             if (!addrs.contains(addr)) {
@@ -446,6 +466,10 @@ final class Decoders {
                     break;
                 }
             }
+        }
+        if (addrs.isEmpty() && onHeaderLines.size() == 1) {
+            addrs.add(onHeaderLines.get(0));
+            pos.add(onHeaderPos.get(0));
         }
         if (addrs.isEmpty()) {
             String only = soleOriginalRecipient(mail, human, from, exclude);
@@ -463,7 +487,11 @@ final class Decoders {
                 f.recipient = addrs.get(k);
                 f.action = "failed";
                 f.diagnostic = Text.clip(Text.squash(head), 1000);
-                f.context = f.diagnostic;
+                // the report names nobody and may give its reason only in the subject ("Returned mail: User unknown")
+                f.context = Text.clip(Text.squash(MailReader.decodeWords(mail.head.get("subject")) + " " + head), 1000);
+                if (f.diagnostic.length() < 40) {
+                    f.diagnostic = f.context;
+                }
                 out.add(f);
                 continue;
             }
@@ -499,6 +527,29 @@ final class Decoders {
     }
 
     /**
+     * A mailing-list manager refusing a post (FML, Mailman, ezmlm): one result, for the address the notice is
+     * addressed to (as Sisimai's FML decoder reports it), reason rejected: the list said no, nobody's mailbox is
+     * dead.
+     */
+    static List<Fact> listRefusal(ParsedMail mail, String human) {
+        String to = Text.firstAddress(mail.head.get("to"));
+        if (to.isEmpty()) {
+            return List.of();
+        }
+        Fact f = new Fact();
+        f.decoder = "list-manager";
+        f.recipient = to;
+        f.action = "failed";
+        f.diagnostic = Text.clip(Text.squash(humanHead(mail, human)), 1000);
+        f.context = f.diagnostic;
+        f.presetReason = "rejected";
+        f.presetRule = "list-manager:post-refused";
+        List<Fact> out = new ArrayList<>();
+        out.add(f);
+        return out;
+    }
+
+    /**
      * The one address the returned original was sent to, when a machine-sent report (null sender or a daemon
      * address) says delivery failed without naming anybody; else null. Several recipients, Cc or Bcc would make
      * the guess unsafe.
@@ -524,22 +575,42 @@ final class Decoders {
         return ls < 0 ? 0 : ls + 1;
     }
 
+    /**
+     * Words that introduce a help address in a receiver's explanation ("please contact support@isp", "questions?
+     * write to help@isp"): such an address is not a recipient.
+     */
+    private static final String[] CONTACT_WORDS = {"contact", "send mail to", "write to", "e-mail us", "email us",
+        "mail us at", "reach us", "questions", "send an email to", "send an e-mail to", "send e-mail to",
+        "send email to", "helpdesk", "help desk", "administrator at", "mailto:", "report this to", "inquiries",
+        "enquiries", "support at", "call us", "visit"};
+
     /** "please contact <support@isp>": a help address, not a recipient. */
     private static boolean isContactAddress(String s, int b) {
-        String before = Text.lower(s.substring(Math.max(0, b - 40), b));
-        return before.contains("contact") || before.contains("send mail to") || before.contains("write to");
+        String before = Text.lower(s.substring(Math.max(0, b - 60), b));
+        int stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n\n"));
+        if (stop >= 0) {
+            before = before.substring(stop + 1);
+        }
+        return Text.containsAny(before, CONTACT_WORDS);
     }
 
     private static final String[] SENDER_FIELDS = {"from:", "mail from:", "sender:", "reply-to:", "return-path:",
         "envelope-from:", "envelope from:"};
 
+    private static final String[] ORIGINAL_RECIPIENT_FIELDS = {"to:", "cc:", "bcc:"};
+
     /** "MAIL FROM: a@b", "From: a@b" in a bounce's own text name the sender, never a failed recipient. */
     private static boolean isSenderLine(String s, int b) {
+        return isFieldLine(s, b, SENDER_FIELDS);
+    }
+
+    /** Whether the line holding position {@code b} starts (after blanks and quote marks) with one of the fields. */
+    private static boolean isFieldLine(String s, int b, String[] fields) {
         int ls = s.lastIndexOf('\n', b - 1) + 1;
         while (ls < b && (s.charAt(ls) == ' ' || s.charAt(ls) == '\t' || s.charAt(ls) == '>')) {
             ls++;
         }
-        for (String f : SENDER_FIELDS) {
+        for (String f : fields) {
             if (s.regionMatches(true, ls, f, 0, f.length())) {
                 return true;
             }

@@ -28,6 +28,26 @@ public final class Engine {
         this.verp = verp;
     }
 
+    /** Blank or whitespace-only lines before the first header field (some gateways write one): skipped. */
+    static byte[] skipLeadingBlankLines(byte[] m) {
+        int i = 0;
+        int start = 0;
+        int lines = 0;
+        while (i < m.length && lines < 20) {
+            byte b = m[i];
+            if (b == ' ' || b == '\t' || b == '\r') {
+                i++;
+            } else if (b == '\n') {
+                i++;
+                start = i;
+                lines++;
+            } else {
+                break;
+            }
+        }
+        return start == 0 || start >= m.length ? m : java.util.Arrays.copyOfRange(m, start, m.length);
+    }
+
     /** How many wrapped reports deep {@link ParsedMail#enclosedReport} is followed. */
     private static final int MAX_ENCLOSED = 2;
 
@@ -39,7 +59,7 @@ public final class Engine {
         if (message.length == 0) {
             return AnalysisReport.unparseable("empty input");
         }
-        ParsedMail mail = reader.read(message);
+        ParsedMail mail = reader.read(skipLeadingBlankLines(message));
         if (mail.head.size() == 0) {
             List<String> errs = new ArrayList<>(mail.errors);
             errs.add("no header fields: not an RFC 5322 message");
@@ -79,14 +99,29 @@ public final class Engine {
             }
         }
         if (facts.isEmpty() && (from.contains("amazonses.com") || from.contains("amazonaws.com")
-                || human.startsWith("{"))) {
+                || human.stripLeading().startsWith("{"))) {
             EspJson.Ses ses = EspJson.ses(human);
-            if (ses != null && !ses.complained().isEmpty()) {
+            if (ses != null && ses.complaint()) {
                 return complaint(mail, new Feedback.Result("amazonses", ses.feedbackType(), ses.complained(),
                         "Amazon SES complaint notification", "", ""), links, subject, from);
             }
+            if (ses != null && ses.facts().isEmpty()) {
+                // An SES notification of another kind (or naming nobody): its JSON holds the sending identity and
+                // the original's headers, which must never be read as failed recipients.
+                return new AnalysisReport(Outcome.NOT_A_BOUNCE, List.of(), links, subject, from, mail.errors);
+            }
             if (ses != null) {
                 facts = ses.facts();
+            }
+        }
+        if (facts.isEmpty()) {
+            long[] headHits = ReasonText.scan(subject + "\n" + Text.clip(Decoders.humanHead(mail, human), 20_000));
+            if (MtaRules.challenge(headHits)) {
+                // challenge/response: a program asks the sender to prove being human; nothing failed
+                return new AnalysisReport(Outcome.NOT_A_BOUNCE, List.of(), links, subject, from, mail.errors);
+            }
+            if (MtaRules.listRefusal(headHits)) {
+                facts = Decoders.listRefusal(mail, human);
             }
         }
         if (facts.isEmpty() && Signals.looksLikeBounce(mail, subject, from, human)) {
@@ -128,6 +163,58 @@ public final class Engine {
 
     // ---------------------------------------------------------------- verdict
 
+    /**
+     * One recipient's failure given as DSN fields, without a mail (e.g. an ESP webhook event): builds the fact a
+     * DSN with these fields would give and runs the same reply rules and classifier. Never throws.
+     */
+    public RecipientResult classifyReply(String recipient, String action, String status, int replyCode,
+                                         String diagnostic, String remoteMta) {
+        Fact f = new Fact();
+        f.decoder = "reply";
+        String rcpt = recipient == null ? "" : recipient.trim();
+        String addr = Text.firstAddress(rcpt);
+        f.recipient = addr.isEmpty() ? Text.clip(Text.squash(rcpt), 255) : addr;
+        String act = action == null ? "" : Text.lower(action).trim();
+        int sp = act.indexOf(' ');
+        f.action = Text.clip(sp > 0 ? act.substring(0, sp) : act, 32);
+        String st = status == null ? null : Text.findStatus(Text.clip(status, 64));
+        f.status = st == null ? "" : st;
+        f.replyCode = replyCode >= 200 && replyCode <= 599 ? replyCode : 0;
+        String diag = diagnostic == null ? "" : Text.clip(diagnostic, 16_384);
+        int semi = diag.indexOf(';');
+        if (semi > 0 && semi < 20 && isDiagnosticType(diag.substring(0, semi).trim())) {
+            f.diagnosticType = diag.substring(0, semi).trim().toUpperCase();
+            diag = diag.substring(semi + 1).trim();
+        }
+        f.diagnostic = Text.squash(diag);
+        f.remoteMta = remoteMta == null ? "" : Decoders.afterSemicolon(Text.clip(remoteMta, 1000));
+        try {
+            Vendors.refineReply(f, "");
+            return verdict(f);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new RecipientResult(f.recipient, "", f.action.isEmpty() ? "failed" : f.action, null, false, 0,
+                    Text.clip(f.diagnostic, 4000), Text.clip(f.remoteMta, 255), "", "", null, null, Reason.UNDEFINED,
+                    BounceType.UNDETERMINED, f.action.equals("delayed"), Fault.UNKNOWN, false, false, "",
+                    "internal-error", "The reply could not be classified (internal error: "
+                    + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    /** "smtp", "x-postfix", "X-Unix": the diagnostic-type prefix of a Diagnostic-Code field. */
+    private static boolean isDiagnosticType(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
     RecipientResult verdict(Fact f) {
         pickStatusAndCode(f);
         String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
@@ -155,6 +242,11 @@ public final class Engine {
             inferred = true;
         }
         boolean delayed = f.action.equals("delayed");
+        if (delayed && status != null && status.isPermanent()) {
+            // a delay notice quoting a permanent-looking code: the message is still being retried
+            status = StatusCode.tryParse("4" + status.toString().substring(1));
+            transientAnswer = true;
+        }
         BounceType type;
         if (reason == Reason.DELIVERED) {
             type = BounceType.DELIVERED;
@@ -170,12 +262,14 @@ public final class Engine {
         } else {
             type = BounceType.UNDETERMINED;
         }
-        Fault fault = reason.defaultFault();
-        if (status != null && !inferred && status.isSecurityOrPolicy() && !reason.isHard()
+        Fault fault = d.fault() != null ? d.fault() : reason.defaultFault();
+        if (d.fault() == null && status != null && !inferred && status.isSecurityOrPolicy() && !reason.isHard()
                 && reason != Reason.SUSPEND && !reason.isNonFailure()) {
             fault = Fault.SENDER;
         }
-        boolean suppress = !delayed && fault == Fault.RECIPIENT && reason.suppresses(transientAnswer);
+        // Never suppress without an address to suppress: the row would flip nobody, or a guessed somebody.
+        boolean suppress = !delayed && fault == Fault.RECIPIENT && reason.suppresses(transientAnswer)
+                && !f.recipient.isEmpty();
         boolean trap = f.hits != null && ReasonText.trap(f.hits);
         int reply = f.replyCode;
         if (reply != 0 && status != null && !inferred && reply / 100 != status.klass()) {

@@ -17,8 +17,13 @@ final class EspJson {
                     .maxStringLength(2_000_000).maxNumberLength(100).build())
             .build());
 
-    /** Result: facts (bounce / delivery) or complaint recipients; null when the text is no SES notification. */
-    record Ses(List<Fact> facts, List<String> complained, String feedbackType) {
+    /**
+     * Result: facts (bounce / delivery), or a complaint and its recipients (possibly none named); null when the text
+     * is no SES notification. Any other notification type gives no facts and no complaint: not a bounce. Only the
+     * recipient fields are read for addresses: the sending identity, {@code source}, ARNs and the original's
+     * headers never become recipients.
+     */
+    record Ses(List<Fact> facts, boolean complaint, List<String> complained, String feedbackType) {
     }
 
     static Ses ses(String human) {
@@ -31,6 +36,10 @@ final class EspJson {
             return null;
         }
         JsonNode root = parse(t);
+        if (root == null && t.indexOf('\n') >= 0) {
+            // Mail software wrapped the long JSON lines (a line break and a blank inserted): join them again.
+            root = parse(t.replace("\n ", "").replace("\n", ""));
+        }
         if (root == null) {
             return null;
         }
@@ -51,7 +60,7 @@ final class EspJson {
                 for (JsonNode r : b.path("bouncedRecipients")) {
                     Fact f = new Fact();
                     f.decoder = "amazonses";
-                    f.recipient = Text.lower(r.path("emailAddress").asText(""));
+                    f.recipient = Text.addressOrVerbatim(r.path("emailAddress").asText(""));
                     f.action = r.path("action").asText("failed");
                     String st = Text.findStatus(r.path("status").asText(""));
                     f.status = st == null ? "" : st;
@@ -91,7 +100,7 @@ final class EspJson {
                 for (JsonNode r : d.path("recipients")) {
                     Fact f = new Fact();
                     f.decoder = "amazonses";
-                    f.recipient = Text.lower(r.asText(""));
+                    f.recipient = Text.addressOrVerbatim(r.asText(""));
                     f.action = "delivered";
                     String st = Text.findStatus(resp);
                     f.status = st == null ? "2.0.0" : st;
@@ -105,16 +114,18 @@ final class EspJson {
                 JsonNode c = root.path("complaint");
                 List<String> rs = new ArrayList<>();
                 for (JsonNode r : c.path("complainedRecipients")) {
-                    rs.add(Text.lower(r.path("emailAddress").asText("")));
+                    rs.add(Text.addressOrVerbatim(r.path("emailAddress").asText("")));
                 }
                 String ft = c.path("complaintFeedbackType").asText("abuse");
-                return new Ses(List.of(), rs, ft.isEmpty() ? "abuse" : ft);
+                rs.removeIf(String::isEmpty);
+                return new Ses(List.of(), true, rs, ft.isEmpty() ? "abuse" : ft);
             }
             default -> {
-                return null;
+                return type.isEmpty() ? null : new Ses(List.of(), false, List.of(), "");
             }
         }
-        return new Ses(facts, List.of(), "");
+        facts.removeIf(f -> f.recipient.isEmpty());
+        return new Ses(facts, false, List.of(), "");
     }
 
     private static JsonNode parse(String s) {

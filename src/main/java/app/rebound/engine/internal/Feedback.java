@@ -64,7 +64,7 @@ final class Feedback {
 
     private static void addAll(List<String> out, String v) {
         for (int[] a : Text.findAddresses(v, 50)) {
-            String addr = Text.lower(v.substring(a[0], a[1]));
+            String addr = Text.addressAt(v, a);
             if (!out.contains(addr)) {
                 out.add(addr);
             }

@@ -28,6 +28,9 @@ import org.apache.james.mime4j.stream.RecursionMode;
  * its leaf parts, and the header of the returned original. Bodies inside the returned original are skipped.
  */
 public final class MailReader {
+    /** How every error that is a defect of the engine, not of the input, starts in {@code errors()}. */
+    public static final String INTERNAL_ERROR = "internal error";
+
     private static final ConcurrentHashMap<String, Charset> CHARSETS = new ConcurrentHashMap<>();
     private static final Charset NONE = StandardCharsets.ISO_8859_1;
 
@@ -340,9 +343,17 @@ public final class MailReader {
                     }
                 }
             }
-        } catch (MimeException | IOException | RuntimeException e) {
+        } catch (MimeException | IOException e) {
             mail.errors.add("MIME structure broken: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + Text.clip(e.getMessage(), 200)));
+        } catch (RuntimeException e) {
+            // Thrown inside mime4j on a broken structure (e.g. its line buffer refusing an unread): the input's
+            // fault as far as this engine can tell. Thrown anywhere else: a defect of the engine, said as such so
+            // that tests catch it.
+            boolean library = e.getStackTrace().length > 0
+                    && e.getStackTrace()[0].getClassName().startsWith("org.apache.james.mime4j.");
+            String what = library ? "MIME structure broken (parser gave up): " : INTERNAL_ERROR + " while reading MIME: ";
+            mail.errors.add(what + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Text.clip(e.getMessage(), 200)));
         }
         return mail;
     }

@@ -98,6 +98,15 @@ final class ReasonText {
         return id >= 0 && Automaton.has(hits, id);
     }
 
+    /** Ids of registered phrases (-1 for an unknown one). */
+    static int[] idsOf(String[] phrases) {
+        int[] out = new int[phrases.length];
+        for (int i = 0; i < phrases.length; i++) {
+            out[i] = idOf(phrases[i]);
+        }
+        return out;
+    }
+
     /** Id of a registered phrase, or -1. */
     static int idOf(String phrase) {
         Integer i = PHRASE_IDS.get(phrase);
@@ -214,7 +223,9 @@ final class ReasonText {
                 "this account has been disabled or discontinued", "this account has been temporarily suspended",
                 "this address no longer accepts mail", "this mailbox is disabled", "user or domain is disabled",
                 "user suspended", "vdelivermail: account is locked email bounced", "account is disabled",
-                "account has been disabled", "account disabled", "is no longer valid"), null);
+                "account has been disabled", "account disabled", "is no longer valid", "account suspended",
+                "account is suspended", "mailbox suspended", "mailbox is suspended", "mailbox is disabled",
+                "mailbox has been disabled", "account is inactive", "mailbox is inactive"), null);
         put(Reason.HASMOVED, a(" has been replaced by ", "recipient no longer on server", "address has moved"),
                 null);
         put(Reason.NORELAYING, a("as a relay", "email address is not verified.", "insecure mail relay",
@@ -309,6 +320,9 @@ final class ReasonText {
                 "the account or domain may not exist", "unknown host", "unroutable address", "unrouteable address",
                 "domain not found", "unknown domain"),
                 p(a("553 ", " does not exist")));
+        // "Host unknown" inside a protocol-error report names a relay the reporting MTA could not talk to
+        SETS.put(Reason.HOSTUNKNOWN, new Set(SETS.get(Reason.HOSTUNKNOWN).index(), SETS.get(Reason.HOSTUNKNOWN).pairs(),
+                a("protocol error")));
         put(Reason.SPAMDETECTED, a(" - spam", "//www.spamhaus.org/help/help_spam_16.htm", "//dsbl.org/help/help_spam_16.htm",
                 "//mail.163.com/help/help_spam_16.htm", "554 5.7.0 reject, id=", "appears to be unsolicited",
                 "blacklisted url in message", "block for spam", "blocked by policy: no spam please",
@@ -345,7 +359,7 @@ final class ReasonText {
                 "your message has been rejected because it appears to be spam", "your message has triggered a spam block",
                 "your message may contain the spam contents", "your message failed several antispam checks",
                 "likely unsolicited mail", "nature of the content"),
-                p(a("greylisted", " please try again in"), a("mail score (", " over "), a("mail rejete. mail rejected. ", "506"),
+                p(a("mail score (", " over "), a("mail rejete. mail rejected. ", "506"),
                         a("our filters rate at and above ", " percent probability of being spam"), a("rejected by ", " (spam)"),
                         a("rejected due to spam ", "classification"), a("rejected due to spam ", "content"),
                         a("rule imposed as ", " is blacklisted on"), a("spam ", " exceeded"),
@@ -432,7 +446,7 @@ final class ReasonText {
                 "host not found, try again", "mail forwarding loop for ", "malformed name server reply",
                 "malformed or unexpected name server reply", "maximum forwarding loop count exceeded", "message looping",
                 "message probably in a routing loop", "no route to host", "too many hops", "unable to resolve route ",
-                "unrouteable mail domain", "dns error: ", "dns type 'mx' lookup"), null);
+                "dns error: ", "dns type 'mx' lookup"), null);
         put(Reason.SYSTEMFULL, a("mail system full", "requested mail action aborted: exceeded storage allocation",
                 "insufficient system storage", "system storage"), null);
         put(Reason.NOTACCEPT, a("does not accept mail (nullmx)", "host/domain does not accept mail", "host does not accept mail",
@@ -479,6 +493,9 @@ final class ReasonText {
             id(c[0]);
         }
         for (String p : Vendors.phrases()) {
+            id(p);
+        }
+        for (String p : MtaRules.phrases()) {
             id(p);
         }
         for (String p : Signals.BOUNCE_BODY) {

@@ -43,8 +43,13 @@ final class Signals {
 
     static boolean looksLikeBounce(ParsedMail mail, String subject, String from, String human) {
         String subj = Text.lower(subject);
-        if (isDaemon(from) || nullSender(mail) && !isAutoReplyHeaders(mail)) {
+        if (isDaemon(from) || from.isEmpty() && isDaemon(Text.lower(mail.head.get("from")).trim())
+                || nullSender(mail) && !isAutoReplyHeaders(mail)) {
             return true;
+        }
+        if (isAutoReplyHeaders(mail)) {
+            // RFC 3834 auto-reply from a person's mailbox, whatever its subject says: its own address is no bounce
+            return false;
         }
         if (Text.containsAny(subj, BOUNCE_SUBJECTS)) {
             return true;
@@ -63,7 +68,8 @@ final class Signals {
 
     /** Whether the human-readable head of the report says, in words, that delivery failed. */
     static boolean saysDeliveryFailed(ParsedMail mail, String human) {
-        long[] hits = ReasonText.scan(Text.clip(Decoders.humanHead(mail, human), 20_000));
+        long[] hits = ReasonText.scan(MailReader.decodeWords(mail.head.get("subject")) + "\n"
+                + Text.clip(Decoders.humanHead(mail, human), 20_000));
         for (String p : BOUNCE_BODY) {
             if (ReasonText.has(hits, ReasonText.idOf(p))) {
                 return true;

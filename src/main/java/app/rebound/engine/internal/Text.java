@@ -101,10 +101,25 @@ public final class Text {
 
     private static boolean isDomainChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
-                || c == '[' || c == ']' || c > 127 && Character.isLetterOrDigit(c);
+                || c > 127 && Character.isLetterOrDigit(c);
     }
 
-    /** All e-mail addresses in the text, in order, as written (not lower-cased). */
+    private static boolean isLiteralChar(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':'
+                || c == 'v' || c == 'V' || c == 'I' || c == 'P' || c == 'i' || c == 'p' || c == '-';
+    }
+
+    /** A quoted-printable soft line break ("=" at the end of a line) at {@code i}, in text nobody decoded. */
+    private static boolean softBreakAt(String s, int i) {
+        return i + 1 < s.length() && s.charAt(i) == '=' && s.charAt(i + 1) == '\n';
+    }
+
+    /**
+     * All e-mail addresses in the text, in order, as spans of the text (use {@link #addressAt} to read one). A
+     * quoted local part keeps its quotes; a domain literal is {@code [...]}; a quoted-printable soft break inside
+     * an address is spanned (and removed by {@link #addressAt}); brackets and punctuation around it are not part
+     * of it.
+     */
     public static List<int[]> findAddresses(String s, int max) {
         List<int[]> out = new ArrayList<>();
         int n = s.length();
@@ -115,22 +130,53 @@ public final class Text {
                 break;
             }
             int b = at;
-            while (b > 0 && at - b < 128 && isLocalChar(s.charAt(b - 1))) {
-                b--;
-            }
-            while (b < at && (s.charAt(b) == '.' || s.charAt(b) == '\'' || s.charAt(b) == '`')) {
-                b++;
+            if (at > 1 && s.charAt(at - 1) == '"') {
+                // "quoted local part"@domain, on one line
+                int q = s.lastIndexOf('"', at - 2);
+                int nl = s.lastIndexOf('\n', at - 1);
+                if (q >= 0 && q > nl && at - q <= 66) {
+                    b = q;
+                }
+            } else {
+                while (b > 0 && at - b < 128) {
+                    if (isLocalChar(s.charAt(b - 1))) {
+                        b--;
+                    } else if (b > 2 && s.charAt(b - 1) == '\n' && s.charAt(b - 2) == '=' && isLocalChar(s.charAt(b - 3))) {
+                        b -= 2;
+                    } else {
+                        break;
+                    }
+                }
+                while (b < at && (s.charAt(b) == '.' || s.charAt(b) == '\'' || s.charAt(b) == '`')) {
+                    b++;
+                }
             }
             int e = at + 1;
             boolean dot = false;
-            while (e < n && e - at < 256 && isDomainChar(s.charAt(e))) {
-                if (s.charAt(e) == '.') {
+            if (e < n && s.charAt(e) == '[') {
+                int k = e + 1;
+                while (k < n && k - e < 64 && isLiteralChar(s.charAt(k))) {
+                    k++;
+                }
+                if (k < n && s.charAt(k) == ']' && k > e + 1) {
+                    e = k + 1;
                     dot = true;
                 }
-                e++;
-            }
-            while (e > at + 1 && (s.charAt(e - 1) == '.' || s.charAt(e - 1) == '-')) {
-                e--;
+            } else {
+                while (e < n && e - at < 256) {
+                    char c = s.charAt(e);
+                    if (isDomainChar(c)) {
+                        dot |= c == '.';
+                        e++;
+                    } else if (softBreakAt(s, e) && e + 2 < n && isDomainChar(s.charAt(e + 2))) {
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                }
+                while (e > at + 1 && (s.charAt(e - 1) == '.' || s.charAt(e - 1) == '-')) {
+                    e--;
+                }
             }
             from = Math.max(at + 1, e);
             if (b < at && e > at + 1 && dot) {
@@ -140,7 +186,36 @@ public final class Text {
         return out;
     }
 
-    /** The first address in a header-like value ("Name <a@b>", "rfc822; a@b"), lower-cased, or "". */
+    /** Local-part prefixes some MTAs glue to an address ("smtp=a@b" in Exchange reports), not part of it. */
+    private static final String[] ADDRESS_PREFIXES = {"smtp=", "rfc822=", "mailto:"};
+
+    /**
+     * The address a span of {@link #findAddresses} names: soft breaks removed, a glued {@code smtp=} prefix cut,
+     * the domain lower-cased; the local part lower-cased too unless it is quoted or an encoded word (RFC 2047),
+     * whose case is part of it.
+     */
+    public static String addressAt(String s, int[] span) {
+        String a = s.substring(span[0], span[1]);
+        if (a.indexOf('\n') >= 0) {
+            a = a.replace("=\n", "");
+        }
+        int at = a.lastIndexOf('@');
+        String local = a.substring(0, at);
+        String domain = lower(a.substring(at + 1));
+        for (String p : ADDRESS_PREFIXES) {
+            if (local.length() > p.length() && local.regionMatches(true, 0, p, 0, p.length())) {
+                local = local.substring(p.length());
+                break;
+            }
+        }
+        if (local.startsWith("=?") && local.endsWith("?=")) {
+            String decoded = MailReader.decodeWords(local);
+            return (decoded.isEmpty() ? local : decoded) + "@" + domain;
+        }
+        return (local.startsWith("\"") ? local : lower(local)) + "@" + domain;
+    }
+
+    /** The first address in a header-like value ("Name <a@b>", "rfc822; a@b"), normalised, or "". */
     public static String firstAddress(String s) {
         if (s == null || s.isEmpty()) {
             return "";
@@ -149,7 +224,34 @@ public final class Text {
         if (a.isEmpty()) {
             return "";
         }
-        return lower(s.substring(a.get(0)[0], a.get(0)[1]));
+        return addressAt(s, a.get(0));
+    }
+
+    /**
+     * The address of a field that must name one ("Final-Recipient: rfc822; a@b"): the first well-formed one, else
+     * the value itself when it is one token with an "@" (an invalid address such as {@code user@#example.net} is
+     * reported as written, never dropped), else "".
+     */
+    public static String addressOrVerbatim(String s) {
+        String a = firstAddress(s);
+        if (!a.isEmpty() || s == null) {
+            return a;
+        }
+        String t = s.trim();
+        if (t.startsWith("<") && t.endsWith(">")) {
+            t = t.substring(1, t.length() - 1).trim();
+        }
+        int at = t.lastIndexOf('@');
+        if (at <= 0 || at == t.length() - 1 || t.length() > 254) {
+            return "";
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c <= ' ' || c == '<' || c == '>' || c == ',' || c == ';') {
+                return "";
+            }
+        }
+        return lower(t);
     }
 
     /** Finds an enhanced status code "d.ddd.ddd" not part of a longer dotted number; returns it or null. */
@@ -170,7 +272,8 @@ public final class Text {
                     j++;
                     d1++;
                 }
-                if (d1 == 0 || d1 > 3 || j >= n || s.charAt(j) != '.') {
+                // RFC 3463 subjects are 0 to 7: "Exim 4.94.2" is a version, not a status
+                if (d1 != 1 || s.charAt(i + 2) > '7' || j >= n || s.charAt(j) != '.') {
                     continue;
                 }
                 j++;
@@ -191,10 +294,52 @@ public final class Text {
                         continue;
                     }
                 }
+                if (versionOrSubject(s, i)) {
+                    continue;
+                }
                 return s.substring(i, j);
             }
         }
         return null;
+    }
+
+    private static final String[] VERSION_WORDS = {"version", "ver", "v", "release", "build", "rev"};
+
+    /**
+     * A dotted number that names a version ("version 2.0.12", "v 5.1.1") or stands in a quoted subject line
+     * ("Subject: Foo 2.0.12"): not a status.
+     */
+    private static boolean versionOrSubject(String s, int i) {
+        if (i >= 4 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '-') && Character.isDigit(s.charAt(i - 2))
+                && Character.isDigit(s.charAt(i - 3)) && Character.isDigit(s.charAt(i - 4))) {
+            return false; // "550 5.1.1", "550-5.1.1": an SMTP reply
+        }
+        int ls = s.lastIndexOf('\n', i) + 1;
+        int from = Math.max(ls, i - 60);
+        if (indexOfIgnoreCase(s.substring(from, i), "subject", 0) >= 0) {
+            return true;
+        }
+        int e = i;
+        while (e > from && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        if (e > from && s.charAt(e - 1) == '.') {
+            e--;
+        }
+        int b = e;
+        while (b > from && Character.isLetter(s.charAt(b - 1))) {
+            b--;
+        }
+        if (b == e) {
+            return false;
+        }
+        String word = lower(s.substring(b, e));
+        for (String v : VERSION_WORDS) {
+            if (word.equals(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

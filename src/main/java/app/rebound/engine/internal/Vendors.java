@@ -12,9 +12,13 @@ final class Vendors {
         boolean googleGroups = (from.endsWith("googlemail.com") || from.endsWith("google.com"))
                 && (human.contains("groups.google.com") || human.contains("Google Groups")
                 || human.contains("Google \u30b0\u30eb\u30fc\u30d7"));
+        long[] headHits = facts.isEmpty() ? null : ReasonText.scan(Text.clip(Decoders.humanHead(mail, human), 20_000));
+        boolean delayNotice = headHits != null && MtaRules.anyDelayNotice(headHits);
         for (Fact f : facts) {
-            long[] h = f.hits != null ? f.hits
-                    : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
+            if (delayNotice && !f.decoder.equals("rfc3464") && (f.action.equals("failed") || f.action.isEmpty())) {
+                // "THIS IS A WARNING MESSAGE ONLY", "has not yet been delivered": still being retried
+                f.action = "delayed";
+            }
             if (googleGroups) {
                 // The group does not exist or the sender may not post to it.
                 preset(f, "rejected", "googlegroups:not-allowed-to-post");
@@ -23,28 +27,50 @@ final class Vendors {
                     && f.decoder.equals("text")) {
                 f.action = "delayed";
             }
-            if (hit(h, "retry timeout exceeded") || hit(h, "retry time not reached for any host after a long")) {
-                preset(f, "expired", "exim:retry-timeout");
+            refineReply(f, Classifier.domainOf(from));
+        }
+    }
+
+    /**
+     * The rules that read only the recipient's own reply (no mail around it): also used for ESP events.
+     * {@code reportDomain}: the domain of the report's sender, if any, which names the MTA that wrote it.
+     */
+    static void refineReply(Fact f, String reportDomain) {
+        long[] h = f.hits != null ? f.hits
+                : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
+        if (hit(h, "retry timeout exceeded") || hit(h, "retry time not reached for any host after a long")) {
+            preset(f, "expired", "exim:retry-timeout");
+        }
+        // qmail-send wording (qmail-remote/qmail-local messages), more specific than its closing sentence
+        // "this message has been in the queue too long".
+        for (String[] q : QMAIL) {
+            if (hit(h, q[0])) {
+                preset(f, q[1], "qmail:" + q[1]);
+                break;
             }
-            // qmail-send wording (qmail-remote/qmail-local messages), more specific than its closing sentence
-            // "this message has been in the queue too long".
-            for (String[] q : QMAIL) {
-                if (hit(h, q[0])) {
-                    preset(f, q[1], "qmail:" + q[1]);
-                    break;
-                }
+        }
+        for (String[] x : EXCHANGE) {
+            if (hit(h, x[0])) {
+                preset(f, x[1], "exchange:" + x[1]);
+                break;
             }
-            for (String[] x : EXCHANGE) {
-                if (hit(h, x[0])) {
-                    preset(f, x[1], "exchange:" + x[1]);
-                    break;
-                }
+        }
+        if (hit(h, "interscan messaging security suite") && hit(h, "please check if address is correct")) {
+            preset(f, "userunknown", "interscan:check-address");
+        }
+        if (hit(h, "not listed in public name & address book") || hit(h, "not listed in domino directory")) {
+            preset(f, "userunknown", "domino:not-listed");
+        }
+        if (f.presetReason.isEmpty()) {
+            MtaRules.Rule rule = MtaRules.first(h, Classifier.hostsOf(f) + " " + Text.lower(reportDomain));
+            if (rule != null) {
+                preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
-            if (hit(h, "interscan messaging security suite") && hit(h, "please check if address is correct")) {
-                preset(f, "userunknown", "interscan:check-address");
-            }
-            if (hit(h, "not listed in public name & address book") || hit(h, "not listed in domino directory")) {
-                preset(f, "userunknown", "domino:not-listed");
+        }
+        if (f.presetReason.isEmpty()) {
+            String[] byCode = MtaRules.byCode(Text.lower(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
+            if (byCode != null) {
+                preset(f, byCode[0], byCode[1]);
             }
         }
     }
