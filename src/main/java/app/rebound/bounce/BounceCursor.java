@@ -9,9 +9,16 @@ import java.util.Base64;
  * opaque URL-safe token; {@link #parse} rejects anything it did not produce with a clear message.
  */
 public record BounceCursor(Instant occurredAt, long id) {
+    /** The range a bounce time can have; PostgreSQL refuses timestamps far outside it with an error, not "no rows". */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     public BounceCursor {
         if (occurredAt == null) {
             throw new IllegalArgumentException("cursor time is missing");
+        }
+        if (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(LATEST)) {
+            throw new IllegalArgumentException("cursor time is out of range");
         }
         if (id <= 0) {
             throw new IllegalArgumentException("cursor id must be positive");

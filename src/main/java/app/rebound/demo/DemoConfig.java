@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "rebound.demo")
 public interface DemoConfig {
-    /** Create the demo tenants at start when they do not exist yet. */
-    @WithDefault("true")
+    /** Create the demo tenants (and their members) at start when they do not exist yet: dev mode, or explicitly. */
+    @WithDefault("false")
     boolean seed();
 }

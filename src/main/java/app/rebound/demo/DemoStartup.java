@@ -5,7 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Seeds the demo tenants at start when {@code rebound.demo.seed} is true (the default; tests turn it off). */
+/** Seeds the demo tenants at start when {@code rebound.demo.seed} is true (on in dev mode; off in tests and production unless switched on explicitly). */
 @ApplicationScoped
 public class DemoStartup {
     private final DemoConfig config;

@@ -40,12 +40,13 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         return OptionalInt.of(10);
     }
 
-    private static String value(ConfigSourceContext context, String name) {
+    /** A configured value, profile-aware; null when unset or blank. */
+    static String value(ConfigSourceContext context, String name) {
         ConfigValue v = context.getValue(name);
         return v == null || v.getValue() == null || v.getValue().isBlank() ? null : v.getValue();
     }
 
-    private static String orDefault(String v, String d) {
+    static String orDefault(String v, String d) {
         return v == null ? d : v;
     }
 }

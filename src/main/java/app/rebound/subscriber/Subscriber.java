@@ -46,10 +46,10 @@ public class Subscriber extends TenantOwned {
         String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         if (afterEmail == null) {
-            return find("from Subscriber s join fetch s.list where s.email like :like order by s.email, s.id",
+            return find("from Subscriber s join fetch s.list where s.email like :like escape '\\' order by s.email, s.id",
                     Parameters.with("like", like)).page(0, size).list();
         }
-        return find("from Subscriber s join fetch s.list where s.email like :like"
+        return find("from Subscriber s join fetch s.list where s.email like :like escape '\\'"
                 + " and (s.email > :e or (s.email = :e and s.id > :id)) order by s.email, s.id",
                 Parameters.with("like", like).and("e", afterEmail).and("id", afterId)).page(0, size).list();
     }

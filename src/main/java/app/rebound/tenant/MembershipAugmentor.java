@@ -1,5 +1,6 @@
 package app.rebound.tenant;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -11,12 +12,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Turns a login into a member of one tenant: looks up the identity's memberships, picks the tenant chosen
  * in the switcher (cookie {@value #TENANT_COOKIE}) or the first one, and grants only that membership's
- * roles. Roles from the identity provider are dropped: permissions are per tenant and live in Rebound.
+ * roles. Memberships are found by the token's subject only. Roles from the identity provider are dropped: permissions are per tenant and live in Rebound.
  */
 @ApplicationScoped
 public class MembershipAugmentor implements SecurityIdentityAugmentor {
@@ -50,11 +52,21 @@ public class MembershipAugmentor implements SecurityIdentityAugmentor {
         return context.runBlocking(() -> withMembership(identity, wanted));
     }
 
+    /**
+     * The token's subject, never a display or login name (anyone can pick those at an identity provider). Only in
+     * test mode, an identity made by {@code @TestSecurity} (which carries no subject) is known by the name the test
+     * gave it; in production an identity without a subject has no memberships.
+     */
+    static Optional<String> subjectOf(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null && !jwt.getSubject().isBlank()) {
+            return Optional.of(jwt.getSubject());
+        }
+        return LaunchMode.current() == LaunchMode.TEST ? Optional.ofNullable(identity.getPrincipal().getName())
+                : Optional.empty();
+    }
+
     private SecurityIdentity withMembership(SecurityIdentity identity, String wantedTenant) {
-        String name = identity.getPrincipal().getName();
-        String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
-                ? jwt.getSubject() : name;
-        List<MemberTenant> memberships = sql.membershipsOf(subject, name);
+        List<MemberTenant> memberships = subjectOf(identity).map(sql::membershipsOf).orElse(List.of());
         MemberTenant current = memberships.stream().filter(m -> m.tenantId().equals(wantedTenant)).findFirst()
                 .orElse(memberships.isEmpty() ? null : memberships.get(0));
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()

@@ -7,7 +7,12 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Runs work as one tenant, in its own request context and transaction: how background jobs see data. */
+/**
+ * Runs work as one tenant, in its own transaction: how background jobs and webhook handlers see data. When the
+ * caller already has a request context (a web request, a job, another {@code inTenant}), the override is set on
+ * that context, so it is always put back afterwards, on success and on failure, and nested calls restore the
+ * outer tenant: work done for a tenant never leaks its tenant into the request or job that called it.
+ */
 @ApplicationScoped
 @Unremovable
 public class TenantRunner {
@@ -19,8 +24,16 @@ public class TenantRunner {
 
     @ActivateRequestContext
     public <T> T inTenant(String tenantId, Supplier<T> work) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("a tenant id is required");
+        }
+        String previous = context.override();
         context.set(tenantId);
-        return QuarkusTransaction.requiringNew().call(work::get);
+        try {
+            return QuarkusTransaction.requiringNew().call(work::get);
+        } finally {
+            context.set(previous);
+        }
     }
 
     @ActivateRequestContext

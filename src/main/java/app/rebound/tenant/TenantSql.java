@@ -22,14 +22,16 @@ public class TenantSql {
         this.dataSource = dataSource;
     }
 
-    /** The tenants the identity belongs to, by subject or principal name (global lookup, before a tenant is known). */
-    public List<MemberTenant> membershipsOf(String subject, String principalName) {
+    /**
+     * The tenants the identity belongs to, by its token subject only (global lookup, before a tenant is known). A
+     * display or login name is never used: anyone may choose one at an identity provider.
+     */
+    public List<MemberTenant> membershipsOf(String subject) {
         String sql = """
                 select m.tenant_id, t.name, m.role from membership m join tenant t on t.id = m.tenant_id
-                where m.subject = ? or m.subject = ? order by t.name, t.id""";
+                where m.subject = ? order by t.name, t.id""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, subject);
-            ps.setString(2, principalName);
             List<MemberTenant> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.tenant.CurrentMember;
+import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -57,6 +58,18 @@ public class ErrorMappers {
                         + "Ask an admin of your organisation to add you."
                 : "Your role in this organisation does not allow this.";
         return render(headers, 403, "Not allowed", message);
+    }
+
+    /**
+     * Anything unexpected (a database error, a bug): a plain 500 page with a reference to the log entry, never the
+     * exception, SQL or source (dev mode would otherwise show them to whoever sent the request).
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpHeaders headers) {
+        String ref = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Log.errorf(e, "Unexpected error (ref %s)", ref);
+        return render(headers, 500, "Something went wrong",
+                "The server could not complete this request. If it keeps happening, quote reference " + ref + ".");
     }
 
     @ServerExceptionMapper

@@ -30,7 +30,7 @@ public class Flash {
     public void set(String message) {
         String value = URLEncoder.encode(message.length() > 300 ? message.substring(0, 300) : message, StandardCharsets.UTF_8);
         response.addCookie(Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setMaxAge(60)
-                .setSameSite(CookieSameSite.LAX));
+                .setSameSite(CookieSameSite.LAX).setSecure(request.isSSL() || "https".equalsIgnoreCase(request.scheme())));
     }
 
     /** The pending message, or empty; reading it clears it. */

@@ -1,35 +1,38 @@
 package app.rebound.web;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What every page template needs beyond its own data. The CSRF token is read leniently: error pages are
- * rendered for requests refused before the CSRF filter ran, and they have no form to protect.
+ * What every page template needs beyond its own data. The CSRF token is made here, for every page that renders
+ * {@code base.html}, error pages included (403 and 404 pages carry the tenant switcher and the logout form).
  */
 @Named("page")
 @RequestScoped
 public class PageContext {
-    private static final String CSRF_ATTRIBUTE = "csrf_token";
     private final CurrentVertxRequest request;
-    private final String csrfParameter;
+    private final CsrfTokens tokens;
+    private final SecurityIdentity identity;
+    private String token;
 
-    public PageContext(CurrentVertxRequest request,
-            @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token") String csrfParameter) {
+    public PageContext(CurrentVertxRequest request, CsrfTokens tokens, SecurityIdentity identity) {
         this.request = request;
-        this.csrfParameter = csrfParameter;
+        this.tokens = tokens;
+        this.identity = identity;
     }
 
     public String csrfToken() {
-        RoutingContext rc = request.getCurrent();
-        Object token = rc == null ? null : rc.get(CSRF_ATTRIBUTE);
-        return token == null ? "" : token.toString();
+        if (token == null) {
+            RoutingContext rc = request.getCurrent();
+            token = rc == null ? "" : tokens.tokenFor(rc, identity);
+        }
+        return token;
     }
 
     public String csrfParameter() {
-        return csrfParameter;
+        return CsrfTokens.FORM_FIELD;
     }
 }

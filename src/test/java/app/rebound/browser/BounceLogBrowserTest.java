@@ -87,22 +87,9 @@ class BounceLogBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         String base = app.toString().replaceAll("/$", "");
         try {
-            // 1. Anonymous visit: Rebound redirects to the OIDC dev server's login page.
-            browser.get(app.toString());
-            wait.until(ExpectedConditions.urlContains(oidcServer()));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.name("predefined-alice")));
-
-            // 2. Log in as a person would: open "Custom user", type a name, press Login.
-            browser.findElement(By.cssSelector("summary.custom-link")).click();
-            WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("form.custom-form input[name=name]")));
-            name.sendKeys(login);
-            browser.findElement(By.cssSelector("form.custom-form input[name=roles]")).sendKeys("user");
-            browser.findElement(By.cssSelector("form.custom-form button[name=login]")).click();
-
-            // 3. Back in Rebound, logged in as that name, in the fixture's tenant with the membership's role.
-            wait.until(ExpectedConditions.urlMatches("^" + Pattern.quote(base) + "(/.*)?$"));
-            WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header .user")));
+            // 1.-3. Anonymous visit, the OIDC dev server's login page, back in Rebound as that member.
+            logIn(browser, wait, app.toString(), login);
+            WebElement user = browser.findElement(By.cssSelector("header .user"));
             assertEquals(login + " · marketer", user.getText(), "header shows the logged-in member and role");
 
             // 4. The campaign list, through the main navigation, then the campaign.
@@ -162,6 +149,25 @@ class BounceLogBrowserTest {
         }
     }
 
+    /**
+     * Logs in as a person would: the anonymous visit is sent to the OIDC dev server's login page; open "Custom
+     * user", type a name, press Login; back in Rebound with the header showing who is logged in.
+     */
+    static void logIn(ChromeDriver browser, WebDriverWait wait, String appUrl, String login) {
+        String base = appUrl.replaceAll("/$", "");
+        browser.get(appUrl);
+        wait.until(ExpectedConditions.urlContains(oidcServer()));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("predefined-alice")));
+        browser.findElement(By.cssSelector("summary.custom-link")).click();
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form.custom-form input[name=name]")));
+        name.sendKeys(login);
+        browser.findElement(By.cssSelector("form.custom-form input[name=roles]")).sendKeys("user");
+        browser.findElement(By.cssSelector("form.custom-form button[name=login]")).click();
+        wait.until(ExpectedConditions.urlMatches("^" + Pattern.quote(base) + "(/.*)?$"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header .user")));
+    }
+
     /** The recipient column of the bounce log as shown. */
     private static List<String> recipientsShown() {
         return driver.findElements(By.cssSelector("#bounce-log table[aria-label='Bounce log'] tbody tr td:first-child"))
@@ -190,7 +196,7 @@ class BounceLogBrowserTest {
         return driver;
     }
 
-    private static void screenshot(String name) {
+    static void screenshot(String name) {
         if (driver == null) {
             return;
         }
@@ -204,7 +210,7 @@ class BounceLogBrowserTest {
     }
 
     /** The OIDC dev server's base URL, as Dev Services configured it for the app. */
-    private static String oidcServer() {
+    static String oidcServer() {
         return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class).replaceAll("/$", "");
     }
 

@@ -4,7 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.tenant.MembershipAugmentor;
 import app.rebound.testsupport.Fixtures;
@@ -56,15 +57,15 @@ class CampaignResourceTest {
         String html = first.asString();
         assertEquals(50, count(html, "class=\"chip hard\""));
         Matcher m = Pattern.compile("bounces\\?before=([A-Za-z0-9_-]+)").matcher(html);
-        m.find();
+        assertTrue(m.find(), "the first page links to older bounces");
         String cursor = m.group(1);
-        assertNotNull(cursor);
         String fragment = given().header("HX-Request", "true").get("/campaigns/" + a.campaignId() + "/bounces?before=" + cursor)
                 .then().statusCode(200).header("Vary", containsString("HX-Request"))
                 .body(not(containsString("<html"))).extract().asString();
         assertEquals(50, count(fragment, "class=\"chip hard\""));
         Matcher m2 = Pattern.compile("bounces\\?before=([A-Za-z0-9_-]+)").matcher(fragment);
-        m2.find();
+        assertTrue(m2.find(), "the second page links to older bounces");
+        assertFalse(m2.group(1).equals(cursor), "the cursor moves on");
         String third = given().get("/campaigns/" + a.campaignId() + "/bounces?before=" + m2.group(1)).then().statusCode(200)
                 .body(containsString("<html")).extract().asString();
         assertEquals(20, count(third, "class=\"chip hard\""));

@@ -42,6 +42,9 @@ class SubscriberResourceTest {
             b = fixtures.aWorld(tb, 1);
             many = fixtures.someSubscribers(a, "pager", "many.example", 120);
             fixtures.someSubscribers(b, "pager", "many.example", 5);
+            fixtures.someSubscribers(a, "first_last", "under.example", 3);
+            fixtures.someSubscribers(a, "firstXlast", "under.example", 2);
+            fixtures.someSubscribers(a, "100%_sure", "under.example", 1);
             fixtures.aSoftBounceAndStatus(a, "452 4.2.2 <script>alert(1)</script> mailbox full", "Soft bounces exhausted the retry policy");
         }
     }
@@ -70,6 +73,20 @@ class SubscriberResourceTest {
                 .body(containsString("No subscribers match “nobody-matches-this”"));
         // LIKE wildcards are searched literally.
         given().get("/subscribers?q=pager_0%25").then().statusCode(200).body(containsString("No subscribers match"));
+    }
+
+    /** Issue item 3: a query with "_" finds the addresses that contain it (and only those, "_" is no wildcard). */
+    @Test
+    @TestSecurity(user = "subs-user", augmentors = MembershipAugmentor.class)
+    void searchWithUnderscoreAndPercentFindsThem() {
+        assertEquals(List.of("first_last-000@under.example", "first_last-001@under.example", "first_last-002@under.example"),
+                emails(given().get("/subscribers?q=first_last").then().statusCode(200).extract().asString()));
+        assertEquals(List.of("first_last-001@under.example"),
+                emails(given().get("/subscribers?q=T_LAST-001").then().statusCode(200).extract().asString()));
+        assertEquals(List.of("100%_sure-000@under.example"),
+                emails(given().queryParam("q", "100%_s").get("/subscribers").then().statusCode(200).extract().asString()));
+        assertEquals(List.of("firstxlast-000@under.example", "firstxlast-001@under.example"),
+                emails(given().get("/subscribers?q=firstxlast").then().statusCode(200).extract().asString()));
     }
 
     @Test

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hibernate's tenant filter does not apply to native SQL, so native SQL lives only in {@link TenantSql}
- * (which takes the tenant explicitly) and in the embedded-server bootstrap that runs before Quarkus.
+ * (which takes the tenant explicitly) and in the two database bootstraps that run before Quarkus and touch no
+ * tenant data: the embedded server, and the test database that is created when missing (TestDatabase).
  */
 class NativeSqlConfinementTest {
     private static final Path MAIN = Path.of("src/main/java");
     private static final Set<String> ALLOWED = Set.of("app/rebound/tenant/TenantSql.java", "app/rebound/infra/EmbeddedPostgres.java",
+            "app/rebound/infra/TestDatabase.java",
             "app/rebound/webhook/WebhookSql.java",
             // The ingestion pipeline: every statement names its tenant explicitly (see IngestSql).
             "app/rebound/ingest/IngestSql.java");

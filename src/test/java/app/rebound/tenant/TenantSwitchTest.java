@@ -2,31 +2,19 @@ package app.rebound.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.testsupport.Fixtures;
+import app.rebound.testsupport.HttpBrowser;
 import app.rebound.testsupport.Fixtures.World;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,7 +42,7 @@ class TenantSwitchTest {
         World wa = fixtures.aWorld(a, 1);
         World wb = fixtures.aWorld(b, 1);
 
-        Browser browser = new Browser();
+        HttpBrowser browser = new HttpBrowser(app);
         browser.login(user);
 
         // First membership (tenants ordered by name: "SWA Org" before "SWB Org") is the default.
@@ -78,63 +66,5 @@ class TenantSwitchTest {
         assertEquals(400, browser.postForm("/tenant", Map.of("tenant", stranger)).statusCode(),
                 "cannot switch into a tenant one is not a member of");
         assertTrue(browser.get("/campaigns").body().contains("/campaigns/" + wb.campaignId() + "\""));
-    }
-
-    /** A cookie-keeping HTTP client that follows redirects by hand, as a browser would. */
-    final class Browser {
-        final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        void login(String name) throws IOException, InterruptedException {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(app.resolve("/campaigns")).GET().build());
-            assertEquals(302, r.statusCode());
-            URI authorize = URI.create(r.headers().firstValue("Location").orElseThrow());
-            String loginPage = send(HttpRequest.newBuilder(authorize).GET().build()).body();
-            Matcher m = Pattern.compile("name='redirect_uri' value='([^']*)'").matcher(loginPage);
-            assertTrue(m.find(), "the OIDC dev server shows its login form");
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("redirect_uri", m.group(1));
-            form.put("response_type", "code");
-            form.put("client_id", "quarkus-app");
-            form.put("scope", "openid");
-            form.put("name", name);
-            form.put("roles", "");
-            form.put("login", "");
-            r = send(post(authorize.resolve("/login"), form));
-            assertEquals(302, r.statusCode(), "the dev server redirects back with a code");
-            URI back = URI.create(r.headers().firstValue("Location").orElseThrow());
-            r = send(HttpRequest.newBuilder(back).GET().build());
-            for (int i = 0; i < 3 && r.statusCode() == 302; i++) {
-                r = send(HttpRequest.newBuilder(app.resolve(r.headers().firstValue("Location").orElseThrow())).GET().build());
-            }
-            assertEquals(200, r.statusCode(), "logged in and back in Rebound");
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(app.resolve(path)).GET().build());
-        }
-
-        HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
-            HttpCookie csrf = cookies.getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals("rebound-csrf")).findFirst().orElse(null);
-            assertNotNull(csrf, "pages set the CSRF cookie");
-            Map<String, String> form = new LinkedHashMap<>(fields);
-            form.put("csrf-token", csrf.getValue());
-            return send(post(app.resolve(path), form));
-        }
-
-        private HttpRequest post(URI uri, Map<String, String> form) {
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        }
-
-        private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

@@ -2,6 +2,7 @@ package app.rebound.web;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.tenant.MembershipAugmentor;
@@ -58,6 +59,13 @@ class MalformedInputTest {
                 Arguments.of("/campaigns/-1/bounces", 400, "Invalid campaign id"),
                 Arguments.of(campaign + "/bounces?before=%25%25%25", 400, "Invalid paging cursor"),
                 Arguments.of(campaign + "/bounces?before=" + "A".repeat(500), 400, "Invalid paging cursor"),
+                // Well-formed tokens with values the database cannot compare (issue item 5: these were 500s).
+                Arguments.of(campaign + "/bounces?before=" + b64("9000000000000000.0.1"), 400, "Invalid paging cursor"),
+                Arguments.of(campaign + "/bounces?before=" + b64("-9000000000000000.0.1"), 400, "Invalid paging cursor"),
+                Arguments.of(campaign + "/bounces?before=" + b64("31556889864403199.999999999.1"), 400, "Invalid paging cursor"),
+                Arguments.of(campaign + "/bounces?before=" + b64("1700000000.0.0"), 400, "Invalid paging cursor"),
+                Arguments.of(campaign + "/bounces?before=" + b64("1700000000.-1.5"), 400, "Invalid paging cursor"),
+                Arguments.of(campaign + "/bounces?before=" + b64("1700000000.0.99999999999999999999"), 400, "Invalid paging cursor"),
                 Arguments.of("/subscribers?after=%25%25%25", 400, "Invalid paging cursor"),
                 Arguments.of("/subscribers?after=bm90LWEtY3Vyc29y", 400, "Invalid paging cursor"),
                 Arguments.of("/subscribers?after=" + b64("0:a@b"), 400, "Invalid paging cursor"),
@@ -108,6 +116,20 @@ class MalformedInputTest {
         assertEquals(null, huge.getCookie("rebound-tenant"));
         Response missing = Csrf.withFormToken(given().redirects().follow(false)).contentType(ContentType.URLENC).post("/tenant");
         assertEquals(400, missing.statusCode());
+    }
+
+    /** Anything unexpected is a plain 500 page: no exception text, SQL or source reaches the browser. */
+    @Test
+    void unexpectedErrorsShowNoInternals() {
+        for (boolean htmx : new boolean[] {false, true}) {
+            Response r = given().header("HX-Request", String.valueOf(htmx)).get("/test-probe/boom");
+            assertEquals(500, r.statusCode());
+            String body = r.asString();
+            assertTrue(body.contains("Something went wrong") && body.contains("reference"), body);
+            for (String secret : new String[] {"secret_table", "select", "Secret.java", "PersistenceException", "at app."}) {
+                assertFalse(body.contains(secret), "500 page shows " + secret + ": " + body);
+            }
+        }
     }
 
     @Test

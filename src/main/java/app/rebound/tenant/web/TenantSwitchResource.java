@@ -4,7 +4,9 @@ import app.rebound.tenant.CurrentMember;
 import app.rebound.tenant.MemberTenant;
 import app.rebound.tenant.MembershipAugmentor;
 import app.rebound.web.Flash;
+import app.rebound.web.SecureCookies;
 import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -36,12 +38,13 @@ public class TenantSwitchResource {
     @POST
     @Path("tenant")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response switchTenant(@FormParam("tenant") String tenant) {
+    public Response switchTenant(@FormParam("tenant") String tenant, RoutingContext rc) {
         MemberTenant target = member.memberships().stream().filter(m -> m.tenantId().equals(tenant)).findFirst()
                 .orElseThrow(() -> new BadRequestException("You are not a member of that organisation."));
         flash.set("Now working in " + target.tenantName() + " as " + target.role().code() + ".");
         NewCookie cookie = new NewCookie.Builder(MembershipAugmentor.TENANT_COOKIE).value(tenant).path("/")
-                .httpOnly(true).sameSite(NewCookie.SameSite.LAX).maxAge(60 * 60 * 24 * 365).build();
+                .httpOnly(true).secure(SecureCookies.isSecure(rc)).sameSite(NewCookie.SameSite.LAX).maxAge(60 * 60 * 24 * 365)
+                .build();
         return Response.seeOther(URI.create("/campaigns")).cookie(cookie).build();
     }
 }
