@@ -8,6 +8,7 @@ import app.rebound.demo.DemoPlanner.PlannedBounce;
 import app.rebound.demo.DemoPlanner.PlannedCampaign;
 import app.rebound.demo.DemoPlanner.PlannedSubscriber;
 import app.rebound.demo.DemoSummary.TenantSummary;
+import app.rebound.ingest.VerpKeys;
 import app.rebound.mailinglist.MailingList;
 import app.rebound.sendingserver.SendingServer;
 import app.rebound.subscriber.Subscriber;
@@ -15,6 +16,7 @@ import app.rebound.subscriber.SubscriberStatus;
 import app.rebound.tenant.Membership;
 import app.rebound.tenant.Tenant;
 import app.rebound.tenant.TenantRunner;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -33,9 +35,11 @@ public class DemoData {
     private static final int CHUNK = 500;
 
     private final TenantRunner runner;
+    private final VerpKeys verpKeys;
 
-    public DemoData(TenantRunner runner) {
+    public DemoData(TenantRunner runner, VerpKeys verpKeys) {
         this.runner = runner;
+        this.verpKeys = verpKeys;
     }
 
     /** Creates the demo tenants {@code acme} and {@code globex} unless they exist. */
@@ -50,8 +54,24 @@ public class DemoData {
         List<TenantSummary> out = new ArrayList<>();
         for (DemoTenant tenant : tenants) {
             out.add(seedOne(tenant, now));
+            registerBounceLoop(tenant);
         }
         return new DemoSummary(List.copyOf(out), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Registers the tenant's return-path domains and a VERP key (after its rows are committed; both are idempotent,
+     * so tenants seeded by an earlier version get them too), so bounces to its servers' return paths are accepted
+     * by the SMTP listener and linked from the first start.
+     */
+    private void registerBounceLoop(DemoTenant spec) {
+        for (DemoTenant.ServerSpec s : spec.servers()) {
+            if (!verpKeys.claimDomain(spec.id(), s.returnPathDomain())) {
+                Log.warnf("Demo tenant %s: return-path domain %s belongs to another tenant; bounces to it are refused",
+                        spec.id(), s.returnPathDomain());
+            }
+        }
+        verpKeys.activeKey(spec.id());
     }
 
     private TenantSummary seedOne(DemoTenant spec, Instant now) {

@@ -25,9 +25,15 @@ record DemoTenant(String id, String name, long seed, String fromDomain, List<Mem
             double bounceRate) {
     }
 
-    /** The same tenant under another id: tests seed copies so they never depend on the real demo tenants. */
+    /**
+     * The same tenant under another id (and return-path domains of its own): tests seed copies so they never depend
+     * on the real demo tenants.
+     */
     DemoTenant withId(String newId) {
-        return new DemoTenant(newId, name, seed, fromDomain, members, lists, servers, campaigns);
+        // Each return-path domain belongs to exactly one tenant: a copy gets its own (a subdomain named after it).
+        List<ServerSpec> own = servers.stream().map(s -> new ServerSpec(s.name(), s.host(), s.port(), s.tls(), s.username(),
+                s.password(), newId + "." + s.returnPathDomain(), s.retryPolicy(), s.ip())).toList();
+        return new DemoTenant(newId, name, seed, fromDomain, members, lists, own, campaigns);
     }
 
     static final DemoTenant ACME = new DemoTenant("acme", "Acme Outdoor Co.", 20_261_128_001L, "acmeoutdoor.example",

@@ -5,27 +5,31 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Secrets at rest (IMAP passwords, later SMTP credentials): AES-256-GCM under the master key from
- * {@code rebound.secrets.master-key} (base64 of 32 bytes). Stored form: version byte 1, 12-byte random nonce,
- * ciphertext with its 16-byte tag. A wrong key or a changed byte fails loudly instead of yielding garbage.
+ * Secrets at rest (IMAP passwords, webhook signing keys, later SMTP credentials): AES-256-GCM under a key derived
+ * from the application's one master secret {@code rebound.secret-key} (REBOUND_SECRET_KEY, required in production by
+ * {@link SecretsCheck}): AES key = HMAC-SHA256(secret-key, {@value #PURPOSE}), so it differs from every other key
+ * derived from the same secret. Stored form: version byte 1, 12-byte random nonce, ciphertext with its 16-byte tag.
+ * A wrong key or a changed byte fails loudly instead of yielding garbage. Changing REBOUND_SECRET_KEY makes the
+ * stored secrets unreadable (re-enter them).
  */
 @ApplicationScoped
 public class SecretBox {
     private static final byte VERSION = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
+    static final String PURPOSE = "rebound/secret-box/v1";
     private final Optional<String> masterKey;
     private final SecureRandom random = new SecureRandom();
 
-    public SecretBox(@ConfigProperty(name = "rebound.secrets.master-key") Optional<String> masterKey) {
+    public SecretBox(@ConfigProperty(name = "rebound.secret-key") Optional<String> masterKey) {
         this.masterKey = masterKey;
     }
 
@@ -59,16 +63,13 @@ public class SecretBox {
 
     private SecretKeySpec key() {
         String k = masterKey.filter(s -> !s.isBlank())
-                .orElseThrow(() -> new IllegalStateException("rebound.secrets.master-key is not configured"));
-        byte[] raw;
+                .orElseThrow(() -> new IllegalStateException("rebound.secret-key (REBOUND_SECRET_KEY) is not configured"));
         try {
-            raw = Base64.getDecoder().decode(k.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("rebound.secrets.master-key must be base64 of 32 bytes");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(k.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(PURPOSE.getBytes(StandardCharsets.UTF_8)), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not derive the secret-box key", e);
         }
-        if (raw.length != 32) {
-            throw new IllegalStateException("rebound.secrets.master-key must be base64 of 32 bytes, not " + raw.length);
-        }
-        return new SecretKeySpec(raw, "AES");
     }
 }

@@ -14,6 +14,8 @@ import java.util.Locale;
  * <table>
  *   <tr><th>bounce</th><th>action</th></tr>
  *   <tr><td>spam complaint (ARF abuse or fraud; a provider's complaint event)</td><td>subscriber unsubscribed</td></tr>
+ *   <tr><td>unsubscribe (a provider's unsubscribe event, feedback type {@code unsubscribe}; not a complaint)</td>
+ *       <td>subscriber unsubscribed</td></tr>
  *   <tr><td>trap hit: a spam-trap pattern in the reply itself (not a mere blocklist mention)</td>
  *       <td>subscriber unsubscribed, sending IP flagged</td></tr>
  *   <tr><td>hard 5.7.x and every sender-fault bounce (a message too big for the receiver counts, whatever its code)</td>
@@ -52,6 +54,12 @@ public enum AutoAction {
             if (ft.isEmpty() || ft.equals("abuse") || ft.equals("fraud")) {
                 return new Decision(UNSUBSCRIBED, SubscriberStatus.UNSUBSCRIBED, false, false, "complaint",
                         "Spam complaint: unsubscribed (a complaint is not a bounce)");
+            }
+            if (ft.equals("unsubscribe")) {
+                // A provider's unsubscribe event: the person asked to leave. Not a complaint (cause "unsubscribe"),
+                // but it acts: the subscriber is unsubscribed.
+                return new Decision(UNSUBSCRIBED, SubscriberStatus.UNSUBSCRIBED, false, false, "unsubscribe",
+                        "Unsubscribed at the provider: unsubscribed (not a complaint)");
             }
             return new Decision(RECORDED, null, false, false, "complaint",
                     "Feedback report (" + ft + "): recorded, no status change");

@@ -17,6 +17,23 @@ public interface IngestConfig {
 
     Worker worker();
 
+    Sweep sweep();
+
+    /** The retention sweep that deletes raw inputs past their {@code retain_until}. */
+    interface Sweep {
+        /** Whether the scheduled sweep runs (tests call {@link InputRetention#sweep()} themselves). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the sweep runs. */
+        @WithDefault("1h")
+        String every();
+
+        /** Rows deleted per statement (each batch is its own short transaction). */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
     interface Worker {
         /** Whether the scheduled workers run (tests drive the worker directly). */
         @WithDefault("true")

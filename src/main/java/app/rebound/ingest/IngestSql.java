@@ -577,6 +577,27 @@ public class IngestSql {
         }
     }
 
+    /**
+     * Retention: deletes up to {@code limit} of one tenant's raw inputs whose {@code retain_until} has passed and that
+     * are done or dismissed (never pending or quarantined ones), oldest first, skipping rows a worker holds.
+     * Returns how many were deleted.
+     */
+    int deleteExpired(String tenantId, int limit) {
+        String sql = """
+                delete from inbound_message m where m.tenant_id = ? and m.id in (
+                    select id from inbound_message where tenant_id = ? and state in ('done', 'dismissed')
+                        and retain_until < now() order by retain_until limit ? for update skip locked)
+                  and m.state in ('done', 'dismissed')""";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
+            ps.setInt(3, limit);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not delete expired inputs", e);
+        }
+    }
+
     /** Puts a quarantined input back in the queue (after a fix), or dismisses it; false when it is not quarantined. */
     boolean resolveQuarantined(String tenantId, long id, boolean reprocess) {
         String sql = reprocess

@@ -7,7 +7,7 @@ import java.util.Base64;
 
 /**
  * Endpoint secrets at rest, sealed by the application's {@link SecretBox} (AES-256-GCM under
- * {@code rebound.secrets.master-key}) and stored as {@code sb1:<base64>}. The endpoint's public id is sealed
+ * a key derived from {@code rebound.secret-key}) and stored as {@code sb1:<base64>}. The endpoint's public id is sealed
  * together with the secret and checked on opening, so a ciphertext copied onto another endpoint does not open.
  */
 @ApplicationScoped

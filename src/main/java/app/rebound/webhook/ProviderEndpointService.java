@@ -121,8 +121,8 @@ public class ProviderEndpointService {
 
     private void requireSecretKey() {
         if (!secrets.available()) {
-            throw new IllegalArgumentException("This provider needs a secret stored encrypted: set REBOUND_SECRETS_MASTER_KEY "
-                    + "(rebound.secrets.master-key, base64 of 32 bytes) first.");
+            throw new IllegalArgumentException("This provider needs a secret stored encrypted: set REBOUND_SECRET_KEY "
+                    + "(rebound.secret-key) first.");
         }
     }
 

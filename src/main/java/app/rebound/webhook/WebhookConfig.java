@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@code rebound.webhook.*}: provider webhook settings (secrets are sealed with {@code rebound.secrets.master-key}). */
+/** {@code rebound.webhook.*}: provider webhook settings (secrets are sealed with a key derived from {@code rebound.secret-key}). */
 @ConfigMapping(prefix = "rebound.webhook")
 public interface WebhookConfig {
     /** Timeout of the HTTPS calls to Amazon SNS (signing certificate, subscription confirmation). */

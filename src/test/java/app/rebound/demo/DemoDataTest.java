@@ -43,6 +43,8 @@ class DemoDataTest {
     TenantRunner runner;
     @Inject
     TenantSql tenantSql;
+    @Inject
+    app.rebound.ingest.VerpKeys verpKeys;
 
     private DemoSummary seedCopies() {
         DemoSummary summary = demoData.seed(List.of(DemoTenant.ACME.withId(A), DemoTenant.GLOBEX.withId(B)));
@@ -128,6 +130,19 @@ class DemoDataTest {
                 assertTrue(Subscriber.count("status", SubscriberStatus.COMPLAINED) >= 2);
                 return null;
             });
+        }
+    }
+
+    @Test
+    void seedingRegistersEachTenantsReturnPathDomainsAndAVerpKey() {
+        seedCopies();
+        for (DemoTenant t : List.of(DemoTenant.ACME.withId(A), DemoTenant.GLOBEX.withId(B))) {
+            assertFalse(t.servers().isEmpty());
+            for (DemoTenant.ServerSpec s : t.servers()) {
+                assertEquals(java.util.Optional.of(t.id()), verpKeys.tenantOfDomain(s.returnPathDomain()),
+                        "the SMTP listener accepts bounces for " + s.returnPathDomain());
+            }
+            assertFalse(verpKeys.keysOf(t.id()).isEmpty(), "a VERP key to sign and verify return paths");
         }
     }
 }

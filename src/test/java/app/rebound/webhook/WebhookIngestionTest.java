@@ -13,9 +13,11 @@ import app.rebound.ingest.provider.SignedPayloads;
 import app.rebound.subscriber.Subscriber;
 import app.rebound.subscriber.SubscriberStatus;
 import app.rebound.tenant.TenantRunner;
+import app.rebound.testsupport.Db;
 import app.rebound.testsupport.Fixtures;
 import app.rebound.testsupport.Fixtures.World;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -38,6 +40,8 @@ class WebhookIngestionTest {
     ProviderEndpointService endpoints;
     @Inject
     IngestWorker worker;
+    @Inject
+    Db db;
 
     @Test
     void aSignedBatchBecomesRecordedBouncesAndActionsOnce() {
@@ -63,10 +67,7 @@ class WebhookIngestionTest {
         byte[] body = batch.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(now);
         for (int i = 0; i < 3; i++) {
-            given().contentType("application/json").body(body)
-                    .header(SendGridVerifier.SIGNATURE_HEADER, SignedPayloads.sendGridSignature(kp.getPrivate(), ts, body))
-                    .header(SendGridVerifier.TIMESTAMP_HEADER, ts)
-                    .post(path).then().statusCode(200).body(containsString("2 events"));
+            postSigned(path, kp, ts, body, body).statusCode(200).body(containsString("2 events"));
             worker.drain();
         }
 
@@ -84,5 +85,54 @@ class WebhookIngestionTest {
             assertEquals("sendgrid:e2e-bounce-" + t, hard.eventKey);
             return null;
         });
+    }
+
+    @Test
+    void aSignedUnsubscribeEventUnsubscribesOnceWithoutCountingAsAComplaint() {
+        String t = fixtures.aTenant("whu");
+        World leaver = fixtures.aWorld(t, 0);
+        KeyPair kp = SignedPayloads.ecKeyPair();
+        String path = runner.inTenant(t, () -> endpoints.create(Provider.SENDGRID, "SendGrid unsubscribe",
+                SignedPayloads.sendGridPublicKey(kp), null)).path();
+        long now = Instant.now().getEpochSecond();
+        byte[] body = ("""
+                [{"email":"%s","timestamp":%d,"event":"unsubscribe","sg_event_id":"e2e-unsub-%s",
+                  "rebound_campaign":"%d","rebound_subscriber":"%d"}]"""
+                .formatted(leaver.subscriberEmail(), now, t, leaver.campaignId(), leaver.subscriberId()))
+                .getBytes(StandardCharsets.UTF_8);
+        String ts = Long.toString(now);
+        // A tampered twin is refused and changes nothing.
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("unsubscribe", "unsubscrib3").getBytes(StandardCharsets.UTF_8);
+        postSigned(path, kp, ts, body, tampered).statusCode(401);
+        worker.drain();
+        runner.inTenant(t, () -> {
+            assertEquals(SubscriberStatus.SUBSCRIBED, ((Subscriber) Subscriber.findById(leaver.subscriberId())).status);
+            return null;
+        });
+        for (int i = 0; i < 2; i++) {
+            postSigned(path, kp, ts, body, body).statusCode(200);
+            worker.drain();
+        }
+        runner.inTenant(t, () -> {
+            Subscriber s = Subscriber.findById(leaver.subscriberId());
+            assertEquals(SubscriberStatus.UNSUBSCRIBED, s.status);
+            List<Bounce> bounces = Bounce.list("subscriber.id", leaver.subscriberId());
+            assertEquals(1, bounces.size(), "one recorded event, however often it came");
+            Bounce b = bounces.get(0);
+            assertEquals("unsubscribe", b.feedbackType);
+            assertEquals("unsubscribed", b.action);
+            assertTrue(b.actionHint.contains("not a complaint"), b.actionHint);
+            return null;
+        });
+        assertEquals("unsubscribe", db.one("select cause from subscriber_event where tenant_id = ? and subscriber_id = ?",
+                t, leaver.subscriberId()).get("cause"));
+    }
+
+    /** Posts {@code sent} with SendGrid's signature over {@code signed} (the same bytes, or a tampered twin's original). */
+    private static ValidatableResponse postSigned(String path, KeyPair kp, String ts, byte[] signed, byte[] sent) {
+        return given().contentType("application/json").body(sent)
+                .header(SendGridVerifier.SIGNATURE_HEADER, SignedPayloads.sendGridSignature(kp.getPrivate(), ts, signed))
+                .header(SendGridVerifier.TIMESTAMP_HEADER, ts)
+                .post(path).then();
     }
 }
