@@ -40,8 +40,11 @@ public class SmtpSender {
 
     /** Where a sending server's mail goes, with its secret in clear for the SMTP AUTH only. */
     public SmtpTarget targetOf(SendingServer server) {
-        return SmtpTarget.of(server, server.password);
+        return SmtpTarget.of(server, secrets == null ? server.password : secrets.clearPassword(server));
     }
+
+    @jakarta.inject.Inject
+    SmtpSecrets secrets;
 
     /** Sends one message on a fresh connection; returns the server's reply to the end of DATA. */
     public SmtpReply send(SmtpTarget target, OutgoingMail mail) throws SmtpSendException {
@@ -104,6 +107,10 @@ public class SmtpSender {
             } catch (MessagingException e) {
                 throw new SmtpSendException(Stage.MAIL, null, "Could not build the message: " + e.getMessage(), e);
             }
+            return deliver(message, rcpt);
+        }
+
+        private SmtpReply deliver(SMTPMessage message, InternetAddress rcpt) throws SmtpSendException {
             if (transport == null || !transport.isConnected()) {
                 connect();
             }
@@ -129,6 +136,23 @@ public class SmtpSender {
                 closeQuietly();
                 throw refused(Stage.DATA, "Sending failed", e);
             }
+        }
+
+        /**
+         * Sends a ready-made message (bytes as they go on the wire) with this envelope; {@code "<>"} is the null
+         * sender of bounces and reports.
+         */
+        public SmtpReply sendRaw(String envelopeFrom, String recipient, byte[] mime) throws SmtpSendException {
+            SMTPMessage message;
+            InternetAddress rcpt;
+            try {
+                rcpt = new InternetAddress(recipient, true);
+                message = new SMTPMessage(session, new java.io.ByteArrayInputStream(mime));
+                message.setEnvelopeFrom(envelopeFrom);
+            } catch (MessagingException e) {
+                throw new SmtpSendException(Stage.MAIL, null, "Could not read the message: " + e.getMessage(), e);
+            }
+            return deliver(message, rcpt);
         }
 
         private Stage stageOfSendFailure(SMTPSendFailedException e) {
@@ -192,7 +216,14 @@ public class SmtpSender {
     }
 
     static SMTPMessage build(Session session, OutgoingMail mail) throws MessagingException {
-        SMTPMessage m = new SMTPMessage(session);
+        SMTPMessage m = new SMTPMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (getHeader("Message-ID") == null) {
+                    super.updateMessageID(); // keep a Message-ID the caller chose (it links bounces to the send)
+                }
+            }
+        };
         m.setEnvelopeFrom(mail.envelopeFrom());
         m.setFrom(new InternetAddress(mail.from(), true));
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
