@@ -96,6 +96,11 @@ public class CampaignSender {
         stopping = false;
     }
 
+    /** Every tenant (background work runs tenant by tenant). */
+    List<String> tenantIds() {
+        return runner.tenantIds();
+    }
+
     /** Works off every active send of every tenant; returns how many mails were handed to SMTP servers. */
     public int runOnce() {
         int n = 0;

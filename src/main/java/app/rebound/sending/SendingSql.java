@@ -334,6 +334,118 @@ public class SendingSql {
         }
     }
 
+    /** A due retry claimed for sending. */
+    public record DueRetry(long campaignId, long subscriberId, int softBounces, String email, boolean eligible) {
+    }
+
+    /**
+     * Claims up to {@code n} retries due at {@code now} ({@code FOR UPDATE SKIP LOCKED}, committed with a claim
+     * time): two instances never take the same one. A claim older than {@code staleBefore} (its instance died) is
+     * taken again.
+     */
+    public List<DueRetry> claimRetries(String tenant, Instant now, Instant staleBefore, int n) {
+        List<DueRetry> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     with picked as (
+                         select campaign_id, subscriber_id from retry_state
+                          where tenant_id = ? and state = 'pending' and next_retry_at <= ?
+                            and (claimed_at is null or claimed_at < ?)
+                          order by next_retry_at limit ? for update skip locked),
+                     claimed as (
+                         update retry_state r set claimed_at = ?
+                           from picked p where r.tenant_id = ? and r.campaign_id = p.campaign_id
+                                           and r.subscriber_id = p.subscriber_id
+                         returning r.campaign_id, r.subscriber_id, r.soft_bounces)
+                     select k.campaign_id, k.subscriber_id, k.soft_bounces, s.email,
+                            s.status = 'subscribed' and not exists (select 1 from suppressed_address x
+                                                                    where x.tenant_id = s.tenant_id and x.email = s.email)
+                       from claimed k join subscriber s on s.tenant_id = ? and s.id = k.subscriber_id
+                      order by k.campaign_id, k.subscriber_id""")) {
+            ps.setString(1, tenant);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(staleBefore));
+            ps.setInt(4, n);
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setString(6, tenant);
+            ps.setString(7, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DueRetry(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return out;
+    }
+
+    /**
+     * Records one retry: the attempt row (outcome delivered, soft, hard or error) and the retry state: delivered,
+     * hard or no longer eligible close it ('done'); soft waits for the pipeline to schedule the next step or to
+     * convert it to hard; error tries again at {@code retryAt}. {@code outcome} null: closed without an attempt.
+     */
+    public void recordRetry(String tenant, DueRetry r, String outcome, String reply, Instant at, Instant retryAt) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (outcome != null) {
+                    try (PreparedStatement ps = c.prepareStatement("""
+                            insert into retry_attempt (tenant_id, campaign_id, subscriber_id, attempt, attempted_at, outcome, reply)
+                            select ?, ?, ?, coalesce(max(attempt), 0) + 1, ?, ?, ? from retry_attempt
+                             where tenant_id = ? and campaign_id = ? and subscriber_id = ?""")) {
+                        ps.setString(1, tenant);
+                        ps.setLong(2, r.campaignId());
+                        ps.setLong(3, r.subscriberId());
+                        ps.setTimestamp(4, Timestamp.from(at));
+                        ps.setString(5, outcome);
+                        ps.setString(6, clip(reply));
+                        ps.setString(7, tenant);
+                        ps.setLong(8, r.campaignId());
+                        ps.setLong(9, r.subscriberId());
+                        ps.executeUpdate();
+                    }
+                }
+                String state = outcome == null || "delivered".equals(outcome) || "hard".equals(outcome) ? "done" : "pending";
+                try (PreparedStatement ps = c.prepareStatement("""
+                        update retry_state set state = ?, claimed_at = null, next_retry_at = ?
+                         where tenant_id = ? and campaign_id = ? and subscriber_id = ?""")) {
+                    ps.setString(1, state);
+                    ps.setTimestamp(2, "error".equals(outcome) && retryAt != null ? Timestamp.from(retryAt) : null);
+                    ps.setString(3, tenant);
+                    ps.setLong(4, r.campaignId());
+                    ps.setLong(5, r.subscriberId());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    /** Retries of a campaign by state: pending (scheduled or being sent), done, exhausted. */
+    public Map<String, Integer> retryCounts(String tenant, long campaignId) {
+        Map<String, Integer> by = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select state, count(*) from retry_state where tenant_id = ? and campaign_id = ? group by state")) {
+            ps.setString(1, tenant);
+            ps.setLong(2, campaignId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    by.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return by;
+    }
+
     static String clip(String s) {
         if (s == null) {
             return null;
