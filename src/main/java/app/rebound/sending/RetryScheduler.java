@@ -49,15 +49,21 @@ public class RetryScheduler {
     public int runOnce(Instant now) {
         int n = 0;
         for (String tenant : campaigns.tenantIds()) {
-            while (true) {
-                List<SendingSql.DueRetry> due = sql.claimRetries(tenant, now, now.minus(config.claimLease()), config.batchSize());
-                if (due.isEmpty()) {
-                    break;
-                }
-                n += send(tenant, due, now);
-            }
+            n += runOnce(tenant, now);
         }
         return n;
+    }
+
+    /** Sends one tenant's retries due at {@code now}; returns how many attempts were made. */
+    public int runOnce(String tenant, Instant now) {
+        int n = 0;
+        while (true) {
+            List<SendingSql.DueRetry> due = sql.claimRetries(tenant, now, now.minus(config.claimLease()), config.batchSize());
+            if (due.isEmpty()) {
+                return n;
+            }
+            n += send(tenant, due, now);
+        }
     }
 
     private int send(String tenant, List<SendingSql.DueRetry> due, Instant now) {

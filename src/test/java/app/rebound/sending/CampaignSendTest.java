@@ -85,7 +85,7 @@ class CampaignSendTest {
         assertEquals(2, p.skipped());
         assertEquals(11, sender.request(w.tenant, w.world.campaignId()).total(), "a second request lists nobody again");
 
-        sender.runOnce();
+        sender.sendCampaign(w.tenant, w.world.campaignId());
         SendingSql.Progress done = sql.progress(w.tenant, w.world.campaignId()).orElseThrow();
         assertEquals("done", done.state());
         assertEquals(4, done.count("sent"), done.byState().toString()); // world's user, fine, dsn, complaint

@@ -82,14 +82,14 @@ class RetrySchedulerTest {
         long grey = w.subscribers(fixtures, "greylist", 1).get(0);
         Instant t0 = sendCampaign();
         assertEquals("pending", retry(grey, "state"));
-        assertEquals(0, retries.runOnce(t0.plus(Duration.ofMinutes(30))), "not due before 1 hour");
-        assertEquals(1, retries.runOnce(t0.plus(Duration.ofMinutes(61))));
+        assertEquals(0, retries.runOnce(w.tenant, t0.plus(Duration.ofMinutes(30))), "not due before 1 hour");
+        assertEquals(1, retries.runOnce(w.tenant, t0.plus(Duration.ofMinutes(61))));
         worker.drain();
         assertEquals("done", retry(grey, "state"));
         assertEquals(List.of("delivered"), outcomes(grey));
         assertEquals("subscribed", status(grey));
         assertEquals(1, w.simulator.acceptedFor("greylist-000@example.net"));
-        assertEquals(0, retries.runOnce(t0.plus(Duration.ofDays(30))), "nothing left to retry");
+        assertEquals(0, retries.runOnce(w.tenant, t0.plus(Duration.ofDays(30))), "nothing left to retry");
     }
 
     @Test
@@ -99,18 +99,18 @@ class RetrySchedulerTest {
         Instant t0 = sendCampaign();
         // conservative: retry 1 after 1 h, retry 2 after 24 h more, then hard
         Instant t1 = t0.plus(Duration.ofMinutes(61));
-        assertEquals(1, retries.runOnce(t1));
+        assertEquals(1, retries.runOnce(w.tenant, t1));
         worker.drain();
         assertEquals("pending", retry(full, "state"));
-        assertEquals(0, retries.runOnce(t1.plus(Duration.ofHours(23))), "retry 2 is due 24 h after retry 1");
-        assertEquals(1, retries.runOnce(t1.plus(Duration.ofHours(24)).plusSeconds(60)));
+        assertEquals(0, retries.runOnce(w.tenant, t1.plus(Duration.ofHours(23))), "retry 2 is due 24 h after retry 1");
+        assertEquals(1, retries.runOnce(w.tenant, t1.plus(Duration.ofHours(24)).plusSeconds(60)));
         worker.drain();
         assertEquals(List.of("soft", "soft"), outcomes(full));
         assertEquals("exhausted", retry(full, "state"));
         assertEquals("bounced", status(full));
         assertEquals("retry-exhausted", db.one("select cause from subscriber_event where tenant_id = ? and subscriber_id = ?",
                 w.tenant, full).get("cause"));
-        assertEquals(0, retries.runOnce(t1.plus(Duration.ofDays(30))));
+        assertEquals(0, retries.runOnce(w.tenant, t1.plus(Duration.ofDays(30))));
     }
 
     @Test
@@ -124,8 +124,8 @@ class RetrySchedulerTest {
         Instant due = t0.plus(Duration.ofHours(2));
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> a = two.submit(() -> retries.runOnce(due));
-            Future<Integer> b = two.submit(() -> other.runOnce(due));
+            Future<Integer> a = two.submit(() -> retries.runOnce(w.tenant, due));
+            Future<Integer> b = two.submit(() -> other.runOnce(w.tenant, due));
             assertEquals(n, a.get() + b.get());
         } finally {
             two.shutdown();

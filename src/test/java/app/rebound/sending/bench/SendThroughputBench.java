@@ -80,7 +80,7 @@ class SendThroughputBench {
             sim.reset();
             long dueCount = db.count("select count(*) from retry_state where tenant_id = ? and state = 'pending'", tenant);
             t0 = System.nanoTime();
-            int attempts = retries.runOnce(Instant.now());
+            int attempts = retries.runOnce(tenant, Instant.now());
             double r = (System.nanoTime() - t0) / 1e9;
             System.out.printf("bench: %d retries due at once: %d attempts in %.1f s = %.0f retries/s; the last due one"
                     + " was sent %.1f s after it fell due (at most); delivered %d%n", dueCount, attempts, r, attempts / r,
