@@ -14,8 +14,13 @@ public class SendingServer extends TenantOwned {
     public int smtpPort;
     public TlsMode tlsMode = TlsMode.STARTTLS;
     public String username;
-    /** SMTP credential. Never rendered on a page; stored as given (encryption at rest is a later issue). */
+    /** Legacy plain-text SMTP credential: emptied at startup once sealed into {@link #passwordSealed}. Never rendered. */
     public String password;
+    /** The SMTP credential sealed with {@code SecretBox} (AES-256-GCM under the configured master key). Never rendered. */
+    public byte[] passwordSealed;
+    public boolean enabled = true;
+    /** Messages per second at most; null: unthrottled. */
+    public Integer sendRateLimit;
     public String returnPathDomain;
     public RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     public Instant createdAt = Instant.now();

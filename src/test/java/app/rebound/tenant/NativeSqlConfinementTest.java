@@ -24,7 +24,9 @@ class NativeSqlConfinementTest {
             "app/rebound/infra/TestDatabase.java",
             "app/rebound/webhook/WebhookSql.java",
             // The ingestion pipeline: every statement names its tenant explicitly (see IngestSql).
-            "app/rebound/ingest/IngestSql.java");
+            "app/rebound/ingest/IngestSql.java",
+            // Campaign sends and retries: bulk claims with FOR UPDATE SKIP LOCKED, every statement names its tenant.
+            "app/rebound/sending/SendingSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 
