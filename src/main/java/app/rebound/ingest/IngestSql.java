@@ -683,6 +683,65 @@ public class IngestSql {
         return t == null ? null : t.toInstant();
     }
 
+    // --- IMAP bounce mailboxes -----------------------------------------------------------------------------
+
+    /** A sending server's bounce mailbox, secret still sealed. */
+    public record MailboxRow(String tenantId, long serverId, String host, int port, String tlsMode, String username,
+                             byte[] secretSealed, String folder, String processedFolder) {
+    }
+
+    void saveMailbox(MailboxRow m) {
+        String sql = """
+                insert into imap_mailbox (tenant_id, sending_server_id, host, port, tls_mode, username, secret_enc, folder,
+                                          processed_folder)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, sending_server_id) do update set host = excluded.host, port = excluded.port,
+                    tls_mode = excluded.tls_mode, username = excluded.username, secret_enc = excluded.secret_enc,
+                    folder = excluded.folder, processed_folder = excluded.processed_folder, enabled = true""";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, m.tenantId());
+            ps.setLong(2, m.serverId());
+            ps.setString(3, m.host());
+            ps.setInt(4, m.port());
+            ps.setString(5, m.tlsMode());
+            ps.setString(6, m.username());
+            ps.setBytes(7, m.secretSealed());
+            ps.setString(8, m.folder());
+            ps.setString(9, m.processedFolder());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the bounce mailbox settings", e);
+        }
+    }
+
+    /** Every enabled mailbox of every tenant (the poller's list; each row names its tenant). */
+    List<MailboxRow> enabledMailboxes() {
+        String sql = "select tenant_id, sending_server_id, host, port, tls_mode, username, secret_enc, folder, processed_folder"
+                + " from imap_mailbox where enabled order by tenant_id, sending_server_id";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            List<MailboxRow> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new MailboxRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getString(6), rs.getBytes(7), rs.getString(8), rs.getString(9)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read bounce mailboxes", e);
+        }
+    }
+
+    void mailboxPolled(String tenantId, long serverId, String error) {
+        String sql = "update imap_mailbox set last_polled_at = now(), last_error = ? where tenant_id = ? and sending_server_id = ?";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, clip(error, 1000));
+            ps.setString(2, tenantId);
+            ps.setLong(3, serverId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the mailbox poll", e);
+        }
+    }
+
     interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }

@@ -1,6 +1,7 @@
 package app.rebound.ingest;
 
 import app.rebound.engine.Verp;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -58,7 +59,8 @@ public class VerpKeys {
     public Verp rotate(String tenantId) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        sql.insertVerpKey(tenantId, KEY_ID.format(Instant.now()), secret);
+        // committed at once: the SMTP listener and the workers (other transactions) must see the key right away
+        QuarkusTransaction.requiringNew().run(() -> sql.insertVerpKey(tenantId, KEY_ID.format(Instant.now()), secret));
         keys.remove(tenantId);
         return new Verp(secret);
     }
@@ -79,6 +81,6 @@ public class VerpKeys {
     /** Gives a return-path domain to a tenant; false when another tenant owns it already. */
     public boolean claimDomain(String tenantId, String domain) {
         domains.remove(domain);
-        return sql.claimDomain(tenantId, domain.toLowerCase(java.util.Locale.ROOT));
+        return QuarkusTransaction.requiringNew().call(() -> sql.claimDomain(tenantId, domain.toLowerCase(java.util.Locale.ROOT)));
     }
 }

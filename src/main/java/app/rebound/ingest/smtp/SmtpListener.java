@@ -90,6 +90,11 @@ public class SmtpListener {
         }
     }
 
+    /** The port it listens on, or 0 when it is not running. */
+    public synchronized int port() {
+        return server == null ? 0 : server.getPortAllocated();
+    }
+
     public synchronized void stop() {
         if (server != null) {
             server.stop();
