@@ -121,8 +121,8 @@ public class ProviderEndpointService {
 
     private void requireSecretKey() {
         if (!secrets.available()) {
-            throw new IllegalArgumentException("This provider needs a secret stored encrypted: set REBOUND_WEBHOOK_SECRET_KEY "
-                    + "(rebound.webhook.secret-key, at least 32 characters) first.");
+            throw new IllegalArgumentException("This provider needs a secret stored encrypted: set REBOUND_SECRETS_MASTER_KEY "
+                    + "(rebound.secrets.master-key, base64 of 32 bytes) first.");
         }
     }
 

@@ -6,45 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import app.rebound.infra.SecretBox;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Endpoint secrets are ciphertext at rest, bound to their endpoint, and need the configured key. */
+/** Endpoint secrets are ciphertext at rest, bound to their endpoint, and need the configured master key. */
 class EndpointSecretsTest {
     static EndpointSecrets with(String key) {
-        return new EndpointSecrets(new WebhookConfig() {
-            @Override
-            public Optional<String> secretKey() {
-                return Optional.ofNullable(key);
-            }
+        return new EndpointSecrets(new SecretBox(Optional.ofNullable(key)));
+    }
 
-            @Override
-            public Duration snsTimeout() {
-                return Duration.ofSeconds(1);
-            }
-        });
+    static String key(String seed) {
+        return Base64.getEncoder().encodeToString((seed + "0".repeat(32)).substring(0, 32).getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
     void sealsOpensAndBindsToTheEndpoint() {
-        EndpointSecrets s = with("0123456789abcdef0123456789abcdef-unit-test");
+        EndpointSecrets s = with(key("unit-test-key"));
         String sealed = s.seal("key-mailgun-signing", "endpointAAAAAAAAAAAAAAAA");
-        assertTrue(sealed.startsWith("v1:"));
+        assertTrue(sealed.startsWith("sb1:"));
         assertFalse(sealed.contains("mailgun"));
         assertNotEquals(sealed, s.seal("key-mailgun-signing", "endpointAAAAAAAAAAAAAAAA"), "a fresh nonce each time");
         assertEquals("key-mailgun-signing", s.open(sealed, "endpointAAAAAAAAAAAAAAAA"));
-        assertThrows(IllegalStateException.class, () -> s.open(sealed, "endpointBBBBBBBBBBBBBBBB"));
-        assertThrows(IllegalStateException.class, () -> with("another-key-0123456789abcdef0123456789").open(sealed, "endpointAAAAAAAAAAAAAAAA"));
-        String flipped = sealed.substring(0, sealed.length() - 3) + (sealed.charAt(sealed.length() - 3) == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+        IllegalStateException other = assertThrows(IllegalStateException.class, () -> s.open(sealed, "endpointBBBBBBBBBBBBBBBB"));
+        assertTrue(other.getMessage().contains("another endpoint"), other.getMessage());
+        assertThrows(IllegalStateException.class, () -> with(key("another-key")).open(sealed, "endpointAAAAAAAAAAAAAAAA"));
+        int mid = sealed.length() / 2; // a ciphertext byte (the last base64 digit may carry only padding bits)
+        String flipped = sealed.substring(0, mid) + (sealed.charAt(mid) == 'A' ? 'B' : 'A') + sealed.substring(mid + 1);
         assertThrows(IllegalStateException.class, () -> s.open(flipped, "endpointAAAAAAAAAAAAAAAA"));
+        assertThrows(IllegalStateException.class, () -> s.open("plain-text-key", "endpointAAAAAAAAAAAAAAAA"));
     }
 
     @Test
-    void withoutAKeyNothingIsSealed() {
+    void withoutAMasterKeyNothingIsSealed() {
         assertFalse(with(null).available());
-        assertFalse(with("too-short").available());
+        assertTrue(with(key("k")).available());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> with(null).seal("x", "id"));
-        assertTrue(e.getMessage().contains("REBOUND_WEBHOOK_SECRET_KEY"), e.getMessage());
+        assertTrue(e.getMessage().contains("rebound.secrets.master-key"), e.getMessage());
     }
 }

@@ -178,8 +178,14 @@ class WebhookResourceTest {
         post(path, "application/json", mailgunSigned("key-wrong", "tok-" + UUID.randomUUID(), now, "ev-2")).statusCode(401);
         post(path, "application/json", mailgunSigned(key, "tok-" + UUID.randomUUID(), now - 3600, "ev-3"))
                 .statusCode(401).body(containsString("stale"));
+        // A signed request that cannot be stored does not use up its token: the corrected retry is accepted.
+        String token = "tok-" + UUID.randomUUID();
+        ObjectNode broken = (ObjectNode) JSON.readTree(mailgunSigned(key, token, now, "ev-4"));
+        ((ObjectNode) broken.get("event-data")).remove("id");
+        post(path, "application/json", bytes(broken.toString())).statusCode(400).body(containsString("no id"));
+        post(path, "application/json", mailgunSigned(key, token, now, "ev-4")).statusCode(200);
         List<InboundRows.Row> stored = rows.of(t);
-        assertEquals(1, stored.size());
+        assertEquals(2, stored.size());
         assertTrue(stored.get(0).dedupeKey().startsWith("mailgun:ev-1:"), stored.get(0).dedupeKey());
         assertTrue(stored.get(0).sourceRef().startsWith("webhook:mailgun:"), stored.get(0).sourceRef());
     }
