@@ -49,7 +49,7 @@ class SendingServerResourceTest {
                 .body(containsString("Implicit TLS"))
                 .body(containsString("rp.relay-one.example"))
                 .body(containsString("Conservative"))
-                .body(containsString("Up to 3 retry attempts, gives up after 4 days 4 hours"))
+                .body(containsString("2 retries: after 1 hour, 1 day; then hard"))
                 .body(containsString("Username set"))
                 .body(containsString("No username")) // the world's server has none
                 .body(not(containsString("smtp-user-do-not-show")))

@@ -1,0 +1,208 @@
+package app.rebound.sending;
+
+import app.rebound.sending.SmtpSendException.Stage;
+import app.rebound.sendingserver.SendingServer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Sends mail over SMTP with Angus Mail: one message per call ({@link #send}), or many over one connection
+ * ({@link #open}). A refusal by the server (greeting, AUTH, MAIL FROM, RCPT TO or DATA) is a
+ * {@link SmtpSendException} carrying the server's verbatim reply; an unreachable server is one without a reply.
+ */
+@ApplicationScoped
+public class SmtpSender {
+    static final int CONNECT_TIMEOUT_MS = 10_000;
+    static final int IO_TIMEOUT_MS = 60_000;
+
+    /**
+     * Sends one message through a sending server (its host, port, TLS mode and credentials) on a fresh connection;
+     * returns the server's reply to the end of DATA. Callers skip suppressed addresses before calling.
+     */
+    public SmtpReply send(SendingServer server, OutgoingMail mail) throws SmtpSendException {
+        return send(targetOf(server), mail);
+    }
+
+    /** Where a sending server's mail goes, with its secret in clear for the SMTP AUTH only. */
+    public SmtpTarget targetOf(SendingServer server) {
+        return SmtpTarget.of(server, server.password);
+    }
+
+    /** Sends one message on a fresh connection; returns the server's reply to the end of DATA. */
+    public SmtpReply send(SmtpTarget target, OutgoingMail mail) throws SmtpSendException {
+        try (Connection c = open(target)) {
+            return c.send(mail);
+        }
+    }
+
+    /** Connects, says EHLO, authenticates when configured, and says QUIT: what a "test connection" button does. */
+    public SmtpReply testConnection(SmtpTarget target) throws SmtpSendException {
+        try (Connection c = open(target)) {
+            return c.lastReply();
+        }
+    }
+
+    /** An open, authenticated connection for sending several messages; close it when done. */
+    public Connection open(SmtpTarget target) throws SmtpSendException {
+        Connection c = new Connection(target);
+        c.connect();
+        return c;
+    }
+
+    /** One SMTP connection (not thread-safe: one sender thread per connection). Reconnects when the server dropped it. */
+    public static final class Connection implements AutoCloseable {
+        private final SmtpTarget target;
+        private final Session session;
+        private SMTPTransport transport;
+
+        Connection(SmtpTarget target) {
+            this.target = target;
+            this.session = Session.getInstance(properties(target));
+        }
+
+        void connect() throws SmtpSendException {
+            String protocol = target.tlsMode() == app.rebound.sendingserver.TlsMode.TLS ? "smtps" : "smtp";
+            try {
+                transport = (SMTPTransport) session.getTransport(protocol);
+                transport.connect(target.host(), target.port(), target.username(), target.password());
+            } catch (AuthenticationFailedException e) {
+                throw refused(Stage.AUTH, "Authentication refused by " + target.host(), e);
+            } catch (MessagingException e) {
+                throw refused(Stage.CONNECT, "Could not connect to " + target.host() + ":" + target.port(), e);
+            }
+        }
+
+        /** The server's last reply (after connecting: its answer to EHLO or AUTH). */
+        public SmtpReply lastReply() {
+            return SmtpReply.parse(transport.getLastReturnCode(), transport.getLastServerResponse());
+        }
+
+        /** Sends one message; returns the server's reply to the end of DATA. */
+        public SmtpReply send(OutgoingMail mail) throws SmtpSendException {
+            SMTPMessage message;
+            InternetAddress rcpt;
+            try {
+                rcpt = new InternetAddress(mail.to(), true);
+                message = build(session, mail);
+            } catch (AddressException e) {
+                throw new SmtpSendException(Stage.RCPT, null, "Not a valid address: " + e.getRef(), e);
+            } catch (MessagingException e) {
+                throw new SmtpSendException(Stage.MAIL, null, "Could not build the message: " + e.getMessage(), e);
+            }
+            if (transport == null || !transport.isConnected()) {
+                connect();
+            }
+            try {
+                transport.sendMessage(message, new InternetAddress[] {rcpt});
+                return lastReply();
+            } catch (SMTPSenderFailedException e) {
+                throw new SmtpSendException(Stage.MAIL, SmtpReply.parse(e.getReturnCode(), e.getMessage()),
+                        "Sender refused: " + e.getMessage().strip(), e);
+            } catch (SMTPSendFailedException e) {
+                // refused at the end of DATA (or MAIL FROM, depending on the command)
+                throw refused(stageOfSendFailure(e), "Refused", e);
+            } catch (SendFailedException e) {
+                for (Exception next = e.getNextException(); next != null;
+                        next = next instanceof MessagingException m ? m.getNextException() : null) {
+                    if (next instanceof SMTPAddressFailedException a) {
+                        throw new SmtpSendException(Stage.RCPT, SmtpReply.parse(a.getReturnCode(), a.getMessage()),
+                                "Recipient refused: " + a.getMessage().strip(), e);
+                    }
+                }
+                throw refused(Stage.RCPT, "Recipient refused", e);
+            } catch (MessagingException e) {
+                closeQuietly();
+                throw refused(Stage.DATA, "Sending failed", e);
+            }
+        }
+
+        private Stage stageOfSendFailure(SMTPSendFailedException e) {
+            String cmd = e.getCommand() == null ? "" : e.getCommand().toUpperCase(java.util.Locale.ROOT);
+            return cmd.startsWith("MAIL") ? Stage.MAIL : Stage.DATA;
+        }
+
+        private SmtpSendException refused(Stage stage, String what, MessagingException e) {
+            SmtpReply reply = null;
+            if (e instanceof SMTPSendFailedException s) {
+                reply = SmtpReply.parse(s.getReturnCode(), s.getMessage());
+            } else if (transport != null && transport.getLastReturnCode() >= 400) {
+                reply = lastReply();
+            } else if (e instanceof AuthenticationFailedException && e.getMessage() != null
+                    && e.getMessage().strip().matches("(?s)^[45]\\d\\d.*")) {
+                reply = SmtpReply.parse(Integer.parseInt(e.getMessage().strip().substring(0, 3)), e.getMessage());
+            }
+            String detail = reply != null ? reply.text() : String.valueOf(e.getMessage());
+            return new SmtpSendException(stage, reply, what + ": " + detail, e);
+        }
+
+        private void closeQuietly() {
+            try {
+                if (transport != null) {
+                    transport.close();
+                }
+            } catch (MessagingException ignored) {
+                // the connection is gone either way
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly();
+        }
+    }
+
+    static Properties properties(SmtpTarget t) {
+        Properties p = new Properties();
+        for (String proto : new String[] {"smtp", "smtps"}) {
+            String k = "mail." + proto + ".";
+            p.put(k + "host", t.host());
+            p.put(k + "port", Integer.toString(t.port()));
+            p.put(k + "localhost", t.heloName());
+            p.put(k + "connectiontimeout", Integer.toString(CONNECT_TIMEOUT_MS));
+            p.put(k + "timeout", Integer.toString(IO_TIMEOUT_MS));
+            p.put(k + "writetimeout", Integer.toString(IO_TIMEOUT_MS));
+            p.put(k + "auth", Boolean.toString(t.authenticates()));
+            p.put(k + "ssl.checkserveridentity", "true");
+            p.put(k + "quitwait", "false");
+        }
+        switch (t.tlsMode()) {
+            case STARTTLS -> {
+                p.put("mail.smtp.starttls.enable", "true");
+                p.put("mail.smtp.starttls.required", "true");
+            }
+            case TLS -> p.put("mail.smtps.ssl.enable", "true");
+            case NONE -> p.put("mail.smtp.starttls.enable", "false");
+        }
+        return p;
+    }
+
+    static SMTPMessage build(Session session, OutgoingMail mail) throws MessagingException {
+        SMTPMessage m = new SMTPMessage(session);
+        m.setEnvelopeFrom(mail.envelopeFrom());
+        m.setFrom(new InternetAddress(mail.from(), true));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
+        m.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        m.setSentDate(new Date());
+        for (Map.Entry<String, String> h : mail.headers().entrySet()) {
+            m.setHeader(h.getKey(), h.getValue());
+        }
+        m.setText(mail.textBody(), StandardCharsets.UTF_8.name());
+        m.saveChanges();
+        return m;
+    }
+}
