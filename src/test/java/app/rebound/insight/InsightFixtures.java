@@ -1,0 +1,109 @@
+package app.rebound.insight;
+
+import app.rebound.bounce.Bounce;
+import app.rebound.campaign.Campaign;
+import app.rebound.engine.BounceType;
+import app.rebound.engine.Fault;
+import app.rebound.ingest.RecipientDomain;
+import app.rebound.mailinglist.MailingList;
+import app.rebound.sendingserver.RetryPolicy;
+import app.rebound.sendingserver.SendingServer;
+import app.rebound.sendingserver.TlsMode;
+import app.rebound.tenant.TenantRunner;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Campaigns and bounces with chosen status codes and domains, written through the tenancy mechanism. */
+@ApplicationScoped
+public class InsightFixtures {
+    private final TenantRunner runner;
+
+    public InsightFixtures(TenantRunner runner) {
+        this.runner = runner;
+    }
+
+    public record Setup(String tenantId, long listId, long serverId) {
+    }
+
+    public Setup setup(String tenantId) {
+        return runner.inTenant(tenantId, () -> {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            MailingList list = new MailingList();
+            list.name = "List " + tag;
+            list.persist();
+            SendingServer server = new SendingServer();
+            server.name = "mta-" + tag;
+            server.smtpHost = "smtp.example.net";
+            server.smtpPort = 587;
+            server.tlsMode = TlsMode.STARTTLS;
+            server.returnPathDomain = "rp-" + tag + ".example.net";
+            server.retryPolicy = RetryPolicy.DEFAULT;
+            server.persist();
+            SendingServer.flush();
+            return new Setup(tenantId, list.id, server.id);
+        });
+    }
+
+    /** A second sending server in the same tenant. */
+    public long server(Setup s) {
+        return runner.inTenant(s.tenantId(), () -> {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            SendingServer server = new SendingServer();
+            server.name = "mta-" + tag;
+            server.smtpHost = "smtp.example.net";
+            server.smtpPort = 587;
+            server.tlsMode = TlsMode.STARTTLS;
+            server.returnPathDomain = "rp-" + tag + ".example.net";
+            server.retryPolicy = RetryPolicy.DEFAULT;
+            server.persist();
+            SendingServer.flush();
+            return server.id;
+        });
+    }
+
+    public long campaign(Setup s, long serverId, String name, int recipients, Instant sentAt) {
+        return runner.inTenant(s.tenantId(), () -> {
+            Campaign c = new Campaign();
+            c.name = name;
+            c.subject = "Subject of " + name;
+            c.list = MailingList.findById(s.listId());
+            c.sendingServer = SendingServer.findById(serverId);
+            c.sentAt = sentAt;
+            c.recipientsCount = recipients;
+            c.persist();
+            Campaign.flush();
+            return c.id;
+        });
+    }
+
+    /** {@code n} bounces for distinct recipients {@code local-i@host} with the given code, at {@code at}. */
+    public void bounces(String tenantId, Long campaignId, int n, String code, String host, Instant at) {
+        bounces(tenantId, campaignId, n, code, host, at, "r");
+    }
+
+    public void bounces(String tenantId, Long campaignId, int n, String code, String host, Instant at, String local) {
+        runner.inTenant(tenantId, () -> {
+            Campaign c = campaignId == null ? null : Campaign.findById(campaignId);
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            for (int i = 0; i < n; i++) {
+                Bounce b = new Bounce();
+                b.campaign = c;
+                b.recipientEmail = "%s-%03d-%s@%s".formatted(local, i, tag, host);
+                b.recipientDomain = RecipientDomain.of(b.recipientEmail);
+                b.type = code.startsWith("5") ? BounceType.HARD : BounceType.SOFT;
+                b.statusCode = code;
+                b.replyCode = (short) (code.startsWith("5") ? 550 : 451);
+                b.reason = "test";
+                b.fault = Fault.UNKNOWN;
+                b.diagnostic = "%s %s reply for %s".formatted(b.replyCode, code, b.recipientEmail);
+                b.occurredAt = at.plusMillis(i);
+                b.rawRef = "test:" + tag;
+                b.sendingServerId = c == null ? null : c.sendingServer.id;
+                b.persist();
+            }
+            Bounce.flush();
+            return null;
+        });
+    }
+}
