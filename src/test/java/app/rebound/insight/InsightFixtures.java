@@ -12,6 +12,8 @@ import app.rebound.sendingserver.TlsMode;
 import app.rebound.tenant.TenantRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Campaigns and bounces with chosen status codes and domains, written through the tenancy mechanism. */
@@ -32,32 +34,29 @@ public class InsightFixtures {
             MailingList list = new MailingList();
             list.name = "List " + tag;
             list.persist();
-            SendingServer server = new SendingServer();
-            server.name = "mta-" + tag;
-            server.smtpHost = "smtp.example.net";
-            server.smtpPort = 587;
-            server.tlsMode = TlsMode.STARTTLS;
-            server.returnPathDomain = "rp-" + tag + ".example.net";
-            server.retryPolicy = RetryPolicy.DEFAULT;
-            server.persist();
-            SendingServer.flush();
+            SendingServer server = newServer(tag);
             return new Setup(tenantId, list.id, server.id);
         });
+    }
+
+    private static SendingServer newServer(String tag) {
+        SendingServer server = new SendingServer();
+        server.name = "mta-" + tag;
+        server.smtpHost = "smtp.example.net";
+        server.smtpPort = 587;
+        server.tlsMode = TlsMode.STARTTLS;
+        server.returnPathDomain = "rp-" + tag + ".example.net";
+        server.retryPolicy = RetryPolicy.DEFAULT;
+        server.persist();
+        SendingServer.flush();
+        return server;
     }
 
     /** A second sending server in the same tenant. */
     public long server(Setup s) {
         return runner.inTenant(s.tenantId(), () -> {
             String tag = UUID.randomUUID().toString().substring(0, 6);
-            SendingServer server = new SendingServer();
-            server.name = "mta-" + tag;
-            server.smtpHost = "smtp.example.net";
-            server.smtpPort = 587;
-            server.tlsMode = TlsMode.STARTTLS;
-            server.returnPathDomain = "rp-" + tag + ".example.net";
-            server.retryPolicy = RetryPolicy.DEFAULT;
-            server.persist();
-            SendingServer.flush();
+            SendingServer server = newServer(tag);
             return server.id;
         });
     }
@@ -77,28 +76,34 @@ public class InsightFixtures {
         });
     }
 
-    /** {@code n} bounces for distinct recipients {@code local-i@host} with the given code, at {@code at}. */
+    /** {@code n} bounces for distinct new recipients {@code r-i-<random>@host} with the given code, at {@code at}. */
     public void bounces(String tenantId, Long campaignId, int n, String code, String host, Instant at) {
-        bounces(tenantId, campaignId, n, code, host, at, "r");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            emails.add("r-%03d-%s@%s".formatted(i, tag, host));
+        }
+        bouncesTo(tenantId, campaignId, emails, code, at);
     }
 
-    public void bounces(String tenantId, Long campaignId, int n, String code, String host, Instant at, String local) {
+    /** One bounce per address with the given code (an address twice: a retried soft bounce). */
+    public void bouncesTo(String tenantId, Long campaignId, List<String> emails, String code, Instant at) {
         runner.inTenant(tenantId, () -> {
             Campaign c = campaignId == null ? null : Campaign.findById(campaignId);
-            String tag = UUID.randomUUID().toString().substring(0, 6);
-            for (int i = 0; i < n; i++) {
+            int i = 0;
+            for (String email : emails) {
                 Bounce b = new Bounce();
                 b.campaign = c;
-                b.recipientEmail = "%s-%03d-%s@%s".formatted(local, i, tag, host);
-                b.recipientDomain = RecipientDomain.of(b.recipientEmail);
+                b.recipientEmail = email;
+                b.recipientDomain = RecipientDomain.of(email);
                 b.type = code.startsWith("5") ? BounceType.HARD : BounceType.SOFT;
                 b.statusCode = code;
                 b.replyCode = (short) (code.startsWith("5") ? 550 : 451);
                 b.reason = "test";
                 b.fault = Fault.UNKNOWN;
-                b.diagnostic = "%s %s reply for %s".formatted(b.replyCode, code, b.recipientEmail);
-                b.occurredAt = at.plusMillis(i);
-                b.rawRef = "test:" + tag;
+                b.diagnostic = "%s %s reply for %s".formatted(b.replyCode, code, email);
+                b.occurredAt = at.plusMillis(i++);
+                b.rawRef = "test:insight";
                 b.sendingServerId = c == null ? null : c.sendingServer.id;
                 b.persist();
             }
