@@ -9,6 +9,10 @@ import java.util.Optional;
  * recipients); counts are distinct recipients.
  */
 public enum AlertKind {
+    BAD_IMPORT("bad-import", "5.1.1 on the first send to a freshly imported batch",
+            "The imported addresses came from a bad source.",
+            "Pause the campaign, verify the list, and re-import only verified addresses.",
+            0.10, "share of the batch's addresses answered 5.1.1 on the first campaign sent after the import"),
     DKIM_BROKEN("dkim-broken", "5.7.1 on (nearly) all messages of a sending server",
             "DKIM signing is probably broken on this sending server.",
             "Open the sending server and check its DKIM record (the DNS check on the server page).",

@@ -2,6 +2,7 @@ package app.rebound.insight;
 
 import app.rebound.bounce.Bounce;
 import app.rebound.campaign.Campaign;
+import app.rebound.mailinglist.ImportBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public class Detectors {
             campaignRate(out, c, byCode, AlertKind.TOO_LARGE, thresholds, List.of("5.2.5", "5.3.4"), false);
         }
         dkim(out, campaigns, counts, thresholds, minVolume);
+        badImports(out, since, now, thresholds, minVolume);
         domainBlocks(out, since, now, thresholds, minVolume);
         mailboxFullRising(out, thresholds, minVolume, now);
         return out;
@@ -60,6 +62,36 @@ public class Detectors {
                 String.join("/", codes), c.recipientsCount, strictlyAbove ? "above " : "", percent(threshold),
                 samples("b.campaign.id = :scope", c.id, codes));
         out.add(new Finding(kind, "campaign:" + c.id, summary, evidence, rate, threshold, c.id, c.sendingServer.id, null));
+    }
+
+    private void badImports(List<Finding> out, Instant since, Instant now, Map<AlertKind, Double> thresholds,
+            double minVolume) {
+        double threshold = thresholds.get(AlertKind.BAD_IMPORT);
+        List<ImportBatch> batches = ImportBatch.list("createdAt >= ?1 and createdAt <= ?2 and imported >= ?3",
+                since, now, (int) Math.ceil(minVolume));
+        for (ImportBatch batch : batches) {
+            Campaign first = Campaign.find("list.id = ?1 and sentAt >= ?2 and sentAt <= ?3 order by sentAt, id",
+                    batch.listId, batch.createdAt, now).firstResult();
+            if (first == null) {
+                continue;
+            }
+            long hits = em().createQuery("""
+                    select count(distinct b.recipientEmail) from Bounce b, ImportBatchMember m
+                    where m.batchId = :batch and b.subscriber.id = m.subscriberId and b.campaign.id = :c
+                      and b.statusCode = '5.1.1'""", Long.class)
+                    .setParameter("batch", batch.id).setParameter("c", first.id).getSingleResult();
+            double rate = (double) hits / batch.imported;
+            if (hits == 0 || rate < threshold) {
+                continue;
+            }
+            String summary = "%s: %s of the %d addresses imported from “%s” answered 5.1.1 on “%s”".formatted(
+                    AlertKind.BAD_IMPORT.title(), percent(rate), batch.imported, batch.fileName, first.name);
+            String evidence = "Import batch %d (%s, %d new addresses): %d answered 5.1.1 (user unknown) on the first campaign sent after the import (threshold %s).%n%s"
+                    .formatted(batch.id, batch.fileName, batch.imported, hits, percent(threshold),
+                            samples("b.campaign.id = :scope", first.id, List.of("5.1.1")));
+            out.add(new Finding(AlertKind.BAD_IMPORT, "batch:" + batch.id, summary, evidence, rate, threshold, first.id,
+                    first.sendingServer.id, null));
+        }
     }
 
     private void dkim(List<Finding> out, List<Campaign> campaigns, Map<Long, Map<String, Long>> counts,

@@ -162,6 +162,26 @@ class DetectorsTest {
     }
 
     @Test
+    void badImportAt10PercentOf511OnTheFirstSendToTheBatch() {
+        Setup over = tenant("det-imp-over");
+        long batch = insight.importBatch(over, 100, NOW.minus(Duration.ofDays(2)));
+        long first = insight.campaign(over, over.serverId(), "First to the batch", 150, SENT);
+        insight.batchBounces(over.tenantId(), first, batch, 10, "5.1.1", BOUNCED);
+        List<Finding> found = detect(over.tenantId());
+        assertEquals(List.of("batch:" + batch), keys(found, AlertKind.BAD_IMPORT));
+        assertEquals(first, found.stream().filter(f -> f.kind() == AlertKind.BAD_IMPORT).findFirst().orElseThrow()
+                .campaignId());
+
+        Setup under = tenant("det-imp-under");
+        long b2 = insight.importBatch(under, 100, NOW.minus(Duration.ofDays(2)));
+        long c2 = insight.campaign(under, under.serverId(), "First to the batch", 150, SENT);
+        insight.batchBounces(under.tenantId(), c2, b2, 9, "5.1.1", BOUNCED);
+        insight.bounces(under.tenantId(), c2, 20, "5.1.1", "old-subscribers.example", BOUNCED);
+        assertEquals(List.of(), keys(detect(under.tenantId()), AlertKind.BAD_IMPORT),
+                "9 of the batch's 100; the 20 older subscribers' 5.1.1 do not count against the batch");
+    }
+
+    @Test
     void smallCampaignsStayQuiet() {
         Setup s = tenant("det-small");
         long c = insight.campaign(s, s.serverId(), "Nine recipients", 9, SENT);

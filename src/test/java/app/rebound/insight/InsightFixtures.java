@@ -5,7 +5,10 @@ import app.rebound.campaign.Campaign;
 import app.rebound.engine.BounceType;
 import app.rebound.engine.Fault;
 import app.rebound.ingest.RecipientDomain;
+import app.rebound.mailinglist.ImportBatch;
+import app.rebound.mailinglist.ImportBatchMember;
 import app.rebound.mailinglist.MailingList;
+import app.rebound.subscriber.Subscriber;
 import app.rebound.sendingserver.RetryPolicy;
 import app.rebound.sendingserver.SendingServer;
 import app.rebound.sendingserver.TlsMode;
@@ -105,6 +108,60 @@ public class InsightFixtures {
                 b.occurredAt = at.plusMillis(i++);
                 b.rawRef = "test:insight";
                 b.sendingServerId = c == null ? null : c.sendingServer.id;
+                b.persist();
+            }
+            Bounce.flush();
+            return null;
+        });
+    }
+
+    /** An import batch of {@code n} new subscribers on the setup's list, created at {@code at}. Returns its id. */
+    public long importBatch(Setup s, int n, Instant at) {
+        return runner.inTenant(s.tenantId(), () -> {
+            MailingList list = MailingList.findById(s.listId());
+            ImportBatch batch = new ImportBatch();
+            batch.listId = list.id;
+            batch.fileName = "bought.csv";
+            batch.rowsRead = n;
+            batch.imported = n;
+            batch.createdAt = at;
+            batch.persist();
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            for (int i = 0; i < n; i++) {
+                Subscriber sub = new Subscriber();
+                sub.list = list;
+                sub.email = "imp-%03d-%s@example.org".formatted(i, tag);
+                sub.persist();
+                ImportBatchMember m = new ImportBatchMember();
+                m.batchId = batch.id;
+                m.subscriberId = sub.id;
+                m.persist();
+            }
+            ImportBatch.flush();
+            return batch.id;
+        });
+    }
+
+    /** {@code k} of the batch's subscribers bounce with {@code code} on the campaign. */
+    public void batchBounces(String tenantId, long campaignId, long batchId, int k, String code, Instant at) {
+        runner.inTenant(tenantId, () -> {
+            Campaign c = Campaign.findById(campaignId);
+            List<ImportBatchMember> members = ImportBatchMember.find("batchId = ?1 order by id", batchId).page(0, k).list();
+            for (ImportBatchMember m : members) {
+                Subscriber sub = Subscriber.findById(m.subscriberId);
+                Bounce b = new Bounce();
+                b.campaign = c;
+                b.subscriber = sub;
+                b.recipientEmail = sub.email;
+                b.recipientDomain = RecipientDomain.of(sub.email);
+                b.type = BounceType.HARD;
+                b.statusCode = code;
+                b.replyCode = (short) 550;
+                b.reason = "userunknown";
+                b.fault = Fault.RECIPIENT;
+                b.diagnostic = "550 " + code + " user unknown";
+                b.occurredAt = at;
+                b.rawRef = "test:insight";
                 b.persist();
             }
             Bounce.flush();
