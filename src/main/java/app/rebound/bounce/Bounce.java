@@ -74,6 +74,15 @@ public class Bounce extends TenantOwned {
                 .page(0, size).list();
     }
 
+    /**
+     * The live view of the bounce log: bounces of the campaign recorded after {@code since}, newest first. The
+     * bound on occurredAt (the partition key) keeps the scan to recent partitions and the log index's range.
+     */
+    public static List<Bounce> recordedSince(Campaign campaign, Instant since, Instant occurredFloor, int limit) {
+        return find("campaign = :c and occurredAt >= :floor and recordedAt > :since order by recordedAt desc, id desc",
+                Parameters.with("c", campaign).and("floor", occurredFloor).and("since", since)).page(0, limit).list();
+    }
+
     /** A subscriber's bounce history, newest first, with each bounce's campaign (for links). */
     public static List<Bounce> historyOf(Subscriber subscriber, int limit) {
         return find("from Bounce b left join fetch b.campaign where b.subscriber = :s order by b.occurredAt desc, b.id desc",

@@ -21,7 +21,7 @@ public class SubscriberService {
 
     /** A subscriber with its bounce history, newest first (at most {@link #HISTORY_LIMIT}). */
     public record SubscriberDetail(Subscriber subscriber, List<Bounce> bounces, List<SubscriberEvent> events,
-            List<SubscriberReadd> readds) {
+            List<SubscriberReadd> readds, List<app.rebound.bounce.BounceReclassification> reclassifications) {
         public boolean historyTruncated() {
             return bounces.size() >= HISTORY_LIMIT;
         }
@@ -50,6 +50,6 @@ public class SubscriberService {
             throw new NotFoundException("No subscriber " + id + " in this organisation.");
         }
         return new SubscriberDetail(s, Bounce.historyOf(s, HISTORY_LIMIT), SubscriberEvent.historyOf(s.id, HISTORY_LIMIT),
-                SubscriberReadd.of(s.id));
+                SubscriberReadd.of(s.id), app.rebound.bounce.BounceReclassification.ofSubscriber(s.id));
     }
 }

@@ -61,6 +61,9 @@ class RoleMatrixTest {
                 // re-add is refused with 409 for everyone; the suppression list is read by all, changed by admins.
                 new Route("POST", "/subscribers/{subscriber}/readd", false, Role.SUPPORT, 422, 403),
                 new Route("POST", "/subscribers/readd", false, Role.MARKETER, 409, 403),
+                new Route("POST", "/subscribers/bounces/{subscriber}/reclassify", false, Role.SUPPORT, 422, 403),
+                Route.fragment("/campaigns/{campaign}/bounces/live?since=" + System.currentTimeMillis(), Role.MARKETER),
+                Route.get("/campaigns/{campaign}/bounces/export.csv", Role.MARKETER),
                 Route.get("/suppression", Role.MARKETER),
                 Route.fragment("/suppression?q=user", Role.MARKETER),
                 Route.get("/suppression/export.csv", Role.MARKETER),

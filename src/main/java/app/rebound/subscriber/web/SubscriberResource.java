@@ -1,6 +1,7 @@
 package app.rebound.subscriber.web;
 
 import app.rebound.subscriber.SubscriberCursor;
+import app.rebound.subscriber.Reclassify;
 import app.rebound.subscriber.SubscriberLifecycle;
 import app.rebound.subscriber.SubscriberLifecycle.DirectRequest;
 import app.rebound.tenant.CurrentMember;
@@ -47,9 +48,11 @@ public class SubscriberResource {
     private final SubscriberLifecycle lifecycle;
     private final CurrentMember member;
     private final Flash flash;
+    private final Reclassify reclassify;
 
     public SubscriberResource(SubscriberService service, Htmx htmx, SubscriberLifecycle lifecycle, CurrentMember member,
-            Flash flash) {
+            Flash flash, Reclassify reclassify) {
+        this.reclassify = reclassify;
         this.service = service;
         this.htmx = htmx;
         this.lifecycle = lifecycle;
@@ -85,6 +88,27 @@ public class SubscriberResource {
         flash.set("Re-subscribed on the recorded request. The next " + SubscriberLifecycle.WATCHED_SENDS
                 + " sends are watched: a bounce there flips the address back and blocks automatic reactivation.");
         return Response.seeOther(URI.create("/subscribers/" + sid)).build();
+    }
+
+    /** Support corrects a bounce's classification with a note; the subscriber's status is re-derived. */
+    @POST
+    @Path("bounces/{bounceId}/reclassify")
+    @RolesAllowed(Role.SUPPORT_NAME)
+    public Response reclassify(@PathParam("bounceId") String bounceId, @FormParam("type") String type,
+            @FormParam("fault") String fault, @FormParam("note") String note) {
+        Reclassify.Result r;
+        try {
+            r = reclassify.reclassify(Ids.parse(bounceId, "bounce"), type, fault, note, member.name());
+        } catch (SubscriberLifecycle.Refused e) {
+            throw new ClientErrorException(e.getMessage(), 422);
+        }
+        if (r.bounce().subscriber == null) {
+            flash.set("The bounce was reclassified.");
+            return Response.seeOther(URI.create("/campaigns")).build();
+        }
+        flash.set(r.before() == r.after() ? "The bounce was reclassified; the status stays " + r.after().label() + "."
+                : "The bounce was reclassified; the status was re-derived: " + r.before().label() + " → " + r.after().label() + ".");
+        return Response.seeOther(URI.create("/subscribers/" + r.bounce().subscriber.id)).build();
     }
 
     /** Bulk re-add does not exist: whatever ids are posted, the answer is 409 with the reason. */

@@ -11,6 +11,7 @@ import app.rebound.web.Flash;
 import app.rebound.web.Htmx;
 import app.rebound.web.Ids;
 import io.quarkus.qute.CheckedTemplate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -32,7 +33,9 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.MARKETER_NAME)
 public class SuppressionResource {
-    private static final int EXPORT_BATCH = 1000;
+    /** Rows per export batch (each batch is one short transaction); small in tests to cross batch borders. */
+    @ConfigProperty(name = "rebound.csv-export.batch", defaultValue = "2000")
+    int exportBatch;
 
     @CheckedTemplate
     static class Templates {
@@ -100,7 +103,7 @@ public class SuppressionResource {
         String tenant = member.currentTenantId();
         String[] after = {""};
         return CsvExport.download("suppression-list.csv", List.of("email", "reason", "since", "added_by", "note"), out -> {
-            List<SuppressedAddress> rows = runner.inTenant(tenant, () -> SuppressionService.page(query, after[0], EXPORT_BATCH));
+            List<SuppressedAddress> rows = runner.inTenant(tenant, () -> SuppressionService.page(query, after[0], exportBatch));
             for (SuppressedAddress s : rows) {
                 out.printRecord(CsvExport.cell(s.email), s.reason, s.addedAt.toString(), CsvExport.cell(s.addedBy),
                         CsvExport.cell(s.note));
