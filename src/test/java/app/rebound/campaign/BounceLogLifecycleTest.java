@@ -116,4 +116,52 @@ class BounceLogLifecycleTest {
         given().get("/campaigns/" + a.campaignId() + "/bounces/live?since=yesterday").then().statusCode(400);
         given().get("/campaigns/" + a.campaignId() + "/bounces/live?since=0").then().statusCode(400);
     }
+
+    @Test
+    @TestSecurity(user = "blog-marketer", augmentors = MembershipAugmentor.class)
+    void everyFilterWorksAsAPageAndAsAFragmentAndStaysInTheLinks() throws Exception {
+        String base = "/campaigns/" + a.campaignId() + "/bounces";
+        // type: the single soft bounce, on the page and in the htmx fragment
+        for (boolean htmx : new boolean[] {false, true}) {
+            var spec = htmx ? given().header("HX-Request", "true") : given();
+            String html = spec.get(base + "?type=soft").then().statusCode(200).extract().asString();
+            assertEquals(1, count(html, "class=\"chip soft\">Soft</span></td>"), "one soft row");
+            assertEquals(0, count(html, "class=\"chip hard\">Hard</span></td>"), "no hard row");
+            assertEquals(htmx, !html.contains("<html"), "htmx gets the fragment");
+        }
+        // code class and subject, exact code, side
+        String byClass = given().get(base + "?code=4.2").then().statusCode(200).extract().asString();
+        assertEquals(1, count(byClass, "class=\"chip soft\">Soft</span></td>"));
+        assertEquals(0, count(byClass, "class=\"chip hard\">Hard</span></td>"));
+        String exact = given().get(base + "?code=5.1.1").then().statusCode(200).extract().asString();
+        assertEquals(0, count(exact, "class=\"chip soft\">Soft</span></td>"));
+        assertTrue(count(exact, "class=\"chip hard\">Hard</span></td>") > 0);
+        assertTrue(exact.contains("type=&amp;") || exact.contains("code=5.1.1"), "filter kept in the links");
+        assertTrue(exact.contains("before=") && exact.contains("&amp;code=5.1.1"), "Older keeps the filter");
+        given().get(base + "?fault=sender").then().statusCode(200).body(containsString("No bounces"));
+        given().get(base + "?investigate=1").then().statusCode(200).body(containsString("No bounces"));
+        given().get(base + "?address=nobody-like-this").then().statusCode(200).body(containsString("No bounces"));
+        String byAddress = given().get(base + "?address=" + a.subscriberEmail().substring(0, 8).toUpperCase())
+                .then().statusCode(200).extract().asString();
+        assertTrue(count(byAddress, "class=\"chip hard\">Hard</span></td>") > 0);
+        // bad filter values are refused with a message
+        given().get(base + "?type=bogus").then().statusCode(400).body(containsString("Unknown bounce type"));
+        given().get(base + "?code=5.1.1.1").then().statusCode(400).body(containsString("5.1.1"));
+        given().get(base + "?fault=x").then().statusCode(400);
+        // the filtered export holds only the filtered rows
+        String csv = given().get("/campaigns/" + a.campaignId() + "/bounces/export.csv?type=soft").then().statusCode(200)
+                .extract().asString();
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertEquals(1, rows.size());
+        assertEquals("soft", rows.get(0).get("type"));
+    }
+
+    private static int count(String html, String needle) {
+        int n = 0;
+        for (int i = html.indexOf(needle); i >= 0; i = html.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
 }

@@ -2,6 +2,7 @@ package app.rebound.campaign.web;
 
 import app.rebound.bounce.Bounce;
 import app.rebound.bounce.BounceCursor;
+import app.rebound.bounce.BounceLogFilter;
 import app.rebound.tenant.CurrentMember;
 import app.rebound.tenant.TenantRunner;
 import app.rebound.web.CsvExport;
@@ -37,11 +38,11 @@ public class CampaignResource {
         static native TemplateInstance index(List<Campaign> campaigns);
 
         static native TemplateInstance bounces(Campaign campaign, long bounceCount, BounceLogPage page, long since,
-                List<Bounce> live);
+                List<Bounce> live, BounceLogFilter filter);
 
         static native TemplateInstance bounces$live(Campaign campaign, long since, List<Bounce> live);
 
-        static native TemplateInstance bounces$rows(Campaign campaign, BounceLogPage page);
+        static native TemplateInstance bounces$rows(Campaign campaign, BounceLogPage page, BounceLogFilter filter);
     }
 
     /** Rows per export batch (each batch is one short transaction); small in tests to cross batch borders. */
@@ -66,15 +67,17 @@ public class CampaignResource {
     @GET
     @Path("{id}/bounces/export.csv")
     @Produces("text/csv")
-    public Response export(@PathParam("id") String id) {
+    public Response export(@PathParam("id") String id, @QueryParam("type") String type, @QueryParam("code") String code,
+            @QueryParam("fault") String fault, @QueryParam("investigate") String investigate, @QueryParam("address") String address) {
         Campaign campaign = service.get(Ids.parse(id, "campaign"));
+        BounceLogFilter filter = filter(type, code, fault, investigate, address);
         long campaignId = campaign.id;
         String tenant = member.currentTenantId();
         BounceCursor[] before = {null};
         return CsvExport.download("campaign-" + campaignId + "-bounces.csv", List.of("occurred_at", "recipient", "type",
                 "status_code", "reply_code", "reason", "fault", "action", "investigate", "diagnostic", "feedback_type"), out -> {
             List<Bounce> rows = runner.inTenant(tenant,
-                    () -> Bounce.pageForCampaign(Campaign.findById(campaignId), before[0], exportBatch));
+                    () -> Bounce.pageForCampaign(Campaign.findById(campaignId), filter, before[0], exportBatch));
             for (Bounce b : rows) {
                 out.printRecord(b.occurredAt.toString(), CsvExport.cell(b.recipientEmail), b.type.name().toLowerCase(),
                         b.statusCode, b.replyCode, b.reason, b.fault.name().toLowerCase(), b.action, b.investigate,
@@ -96,19 +99,26 @@ public class CampaignResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") String id) {
-        return bounces(id, null);
+        return bounces(id, null, null, null, null, null, null);
     }
 
+    /**
+     * The bounce log, filtered by the URL's filters. htmx requests (the filter form, "Older") get only the rows
+     * fragment; the same URL without htmx is the whole page, so every filter works without JavaScript.
+     */
     @GET
     @Path("{id}/bounces")
-    public TemplateInstance bounces(@PathParam("id") String id, @QueryParam("before") String before) {
+    public TemplateInstance bounces(@PathParam("id") String id, @QueryParam("before") String before,
+            @QueryParam("type") String type, @QueryParam("code") String code, @QueryParam("fault") String fault,
+            @QueryParam("investigate") String investigate, @QueryParam("address") String address) {
         Campaign campaign = service.get(Ids.parse(id, "campaign"));
         BounceCursor cursor = parseCursor(before);
-        BounceLogPage page = service.bounceLog(campaign, cursor);
-        if (htmx.isFragmentRequest() && cursor != null) {
-            return Templates.bounces$rows(campaign, page);
+        BounceLogFilter filter = filter(type, code, fault, investigate, address);
+        BounceLogPage page = service.bounceLog(campaign, filter, cursor);
+        if (htmx.isFragmentRequest()) {
+            return Templates.bounces$rows(campaign, page, filter);
         }
-        return Templates.bounces(campaign, service.bounceCount(campaign), page, System.currentTimeMillis(), List.of());
+        return Templates.bounces(campaign, service.bounceCount(campaign), page, System.currentTimeMillis(), List.of(), filter);
     }
 
     /** Polled by the open tab (htmx, every 5 s): the bounces recorded since the page was opened, newest first. */
@@ -128,6 +138,14 @@ public class CampaignResource {
         }
         List<Bounce> live = Bounce.recordedSince(campaign, from, from.minus(LIVE_OCCURRED_WINDOW), LIVE_LIMIT);
         return Templates.bounces$live(campaign, millis, live);
+    }
+
+    private static BounceLogFilter filter(String type, String code, String fault, String investigate, String address) {
+        try {
+            return BounceLogFilter.parse(type, code, fault, investigate, address);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     private static BounceCursor parseCursor(String before) {
