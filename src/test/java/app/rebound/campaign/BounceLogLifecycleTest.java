@@ -60,7 +60,8 @@ class BounceLogLifecycleTest {
                 .body(containsString("their side (the address)"))
                 .body(containsString("&lt;img src=x onerror=alert(1)&gt;"))
                 .body(not(containsString("<img src=x")))
-                .body(containsString(" UTC</time>"));
+                .body(containsString(" UTC</time>"))
+                .body(containsString("<a href=\"/subscribers/" + a.subscriberId() + "\">" + a.subscriberEmail() + "</a>"));
     }
 
     @Test
