@@ -65,6 +65,21 @@ public class Bounce extends TenantOwned {
 
     /** The bounce-log page for a campaign: newest first, keyset-paginated on (occurredAt, id). */
     public static List<Bounce> pageForCampaign(Campaign campaign, BounceCursor before, int size) {
+        return pageForCampaign(campaign, BounceLogFilter.NONE, before, size);
+    }
+
+    /** The filtered bounce-log page: the filter's conditions on top of the campaign's keyset range. */
+    public static List<Bounce> pageForCampaign(Campaign campaign, BounceLogFilter filter, BounceCursor before, int size) {
+        if (!filter.isEmpty()) {
+            Parameters p = Parameters.with("c", campaign);
+            String where = filter.where(p);
+            if (before == null) {
+                return find("campaign = :c" + where + " order by occurredAt desc, id desc", p).page(0, size).list();
+            }
+            return find("campaign = :c" + where + " and (occurredAt < :t or (occurredAt = :t and id < :id))"
+                    + " order by occurredAt desc, id desc", p.and("t", before.occurredAt()).and("id", before.id()))
+                    .page(0, size).list();
+        }
         if (before == null) {
             return find("campaign = :c order by occurredAt desc, id desc", Parameters.with("c", campaign))
                     .page(0, size).list();
@@ -72,6 +87,15 @@ public class Bounce extends TenantOwned {
         return find("campaign = :c and (occurredAt < :t or (occurredAt = :t and id < :id)) order by occurredAt desc, id desc",
                 Parameters.with("c", campaign).and("t", before.occurredAt()).and("id", before.id()))
                 .page(0, size).list();
+    }
+
+    /**
+     * The live view of the bounce log: bounces of the campaign recorded after {@code since}, newest first. The
+     * bound on occurredAt (the partition key) keeps the scan to recent partitions and the log index's range.
+     */
+    public static List<Bounce> recordedSince(Campaign campaign, Instant since, Instant occurredFloor, int limit) {
+        return find("campaign = :c and occurredAt >= :floor and recordedAt > :since order by recordedAt desc, id desc",
+                Parameters.with("c", campaign).and("floor", occurredFloor).and("since", since)).page(0, limit).list();
     }
 
     /** A subscriber's bounce history, newest first, with each bounce's campaign (for links). */

@@ -32,7 +32,11 @@ public class CampaignService {
     }
 
     public BounceLogPage bounceLog(Campaign campaign, BounceCursor before) {
-        List<Bounce> rows = Bounce.pageForCampaign(campaign, before, BOUNCE_PAGE_SIZE + 1);
+        return bounceLog(campaign, app.rebound.bounce.BounceLogFilter.NONE, before);
+    }
+
+    public BounceLogPage bounceLog(Campaign campaign, app.rebound.bounce.BounceLogFilter filter, BounceCursor before) {
+        List<Bounce> rows = Bounce.pageForCampaign(campaign, filter, before, BOUNCE_PAGE_SIZE + 1);
         boolean more = rows.size() > BOUNCE_PAGE_SIZE;
         List<Bounce> page = more ? rows.subList(0, BOUNCE_PAGE_SIZE) : rows;
         return new BounceLogPage(List.copyOf(page), more ? BounceCursor.after(page.get(page.size() - 1)) : null);

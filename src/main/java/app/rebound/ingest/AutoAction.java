@@ -87,6 +87,17 @@ public enum AutoAction {
         return new Decision(RETRY, null, false, false, "none", "Kept for the retry scheduler");
     }
 
+    /** Whether this decision flips a subscriber who is on a watched send after a re-add: a bounce not on your side. */
+    public static boolean flipsWhenWatched(Decision d) {
+        return d.action() == BOUNCED || (d.action() == RETRY && !d.investigate());
+    }
+
+    /** The decision for a bounce on a watched send after a re-add (issue 10): bounced again, reactivation blocked. */
+    public static Decision watched(Decision d) {
+        return new Decision(BOUNCED, SubscriberStatus.BOUNCED, false, d.flagIp(), "watched-bounce",
+                "Bounced on a watched send after a re-add: bounced again, automatic reactivation blocked");
+    }
+
     /** Hard and the address is dead: 5.1.x or 5.4.x not blamed on the sender, 5.2.0, or the engine's suppress. */
     static boolean isDeadAddress(RecipientResult r) {
         if (r.suppress()) {

@@ -436,6 +436,43 @@ public class IngestSql {
         return changed;
     }
 
+    /** Of these subscribers, those on a watched send after a re-add (issue 10: watch_sends_left > 0). */
+    java.util.Set<Ref> watched(Connection c, Collection<Ref> refs) throws SQLException {
+        java.util.Set<Ref> out = new java.util.HashSet<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                select s.tenant_id, s.id from subscriber s
+                join unnest(?::varchar[], ?::bigint[]) as k(t, s) on s.tenant_id = k.t and s.id = k.s
+                where s.watch_sends_left > 0""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", refs.stream().map(Ref::tenantId).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", refs.stream().map(Ref::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Ref(rs.getString(1), rs.getLong(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A watched send bounced: the watch ends and automatic reactivation is blocked for good. */
+    void blockReactivation(Connection c, Collection<Ref> refs) throws SQLException {
+        if (refs.isEmpty()) {
+            return;
+        }
+        String sql = """
+                update subscriber s set auto_reactivation_blocked = true, watch_sends_left = 0
+                from unnest(?::varchar[], ?::bigint[]) as k(t, s) where s.tenant_id = k.t and s.id = k.s""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", refs.stream().map(Ref::tenantId).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", refs.stream().map(Ref::id).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
     void flagIp(Connection c, Recorded r) throws SQLException {
         String sql = """
                 insert into flagged_ip as f (tenant_id, ip, last_bounce_id, reason, sending_server_id)

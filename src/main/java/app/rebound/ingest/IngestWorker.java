@@ -166,6 +166,7 @@ public class IngestWorker {
                     : new AutoAction.Decision(AutoAction.RECORDED, null, false, false, "none",
                             "Recorded; the link to the send is not verified, so no status change");
         }
+        java.util.Set<IngestSql.Ref> watchedBounced = watchedBounces(c, recs);
         scheduleRetries(c, recs);
         Map<IngestSql.Ref, Recorded> changes = new LinkedHashMap<>();
         for (Recorded r : recs) {
@@ -176,6 +177,7 @@ public class IngestWorker {
         sql.insertBounces(c, recs);
         afterRecords.accept(recs);
         sql.changeStatuses(c, new ArrayList<>(changes.values()));
+        sql.blockReactivation(c, watchedBounced);
         for (Recorded r : recs) {
             if (r.decision.flagIp() && !r.event.sendingIp().isEmpty()) {
                 sql.flagIp(c, r);
@@ -189,6 +191,27 @@ public class IngestWorker {
         long t3 = System.nanoTime();
         Log.debugf("ingest batch of %d: parse %d ms, link %d ms, record and act %d ms", batch.size(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
+
+    /**
+     * Issue 10: a bounce (hard or soft, not one on your side) on one of the two watched sends after a re-add flips
+     * the subscriber back to bounced and blocks automatic reactivation. Rewrites those decisions; returns the refs.
+     */
+    private java.util.Set<IngestSql.Ref> watchedBounces(Connection c, List<Recorded> recs) throws SQLException {
+        java.util.Set<IngestSql.Ref> candidates = new java.util.HashSet<>();
+        for (Recorded r : recs) {
+            if (r.subscriberId != null && AutoAction.flipsWhenWatched(r.decision)) {
+                candidates.add(new IngestSql.Ref(r.input.tenantId(), r.subscriberId));
+            }
+        }
+        java.util.Set<IngestSql.Ref> watched = sql.watched(c, candidates);
+        for (Recorded r : recs) {
+            if (r.subscriberId != null && AutoAction.flipsWhenWatched(r.decision)
+                    && watched.contains(new IngestSql.Ref(r.input.tenantId(), r.subscriberId))) {
+                r.decision = AutoAction.watched(r.decision);
+            }
+        }
+        return watched;
     }
 
     private List<ParsedEvent> parse(StoredInput in) {

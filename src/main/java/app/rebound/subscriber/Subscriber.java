@@ -21,6 +21,22 @@ public class Subscriber extends TenantOwned {
     public Instant statusChangedAt = Instant.now();
     public String statusReason;
     public Instant createdAt = Instant.now();
+    /** Sends still watched after a re-add (2 after a re-add, counted down by each send). */
+    public short watchSendsLeft;
+    /** Set when a watched send bounced: no automatic reactivation may bring this subscriber back. */
+    public boolean autoReactivationBlocked;
+
+    /** Whether the next send to this subscriber is one of the watched sends after a re-add. */
+    public boolean isWatched() {
+        return watchSendsLeft > 0;
+    }
+
+    /** A send went out to this subscriber: counts down the watched sends after a re-add (call once per send). */
+    public void recordSend() {
+        if (watchSendsLeft > 0) {
+            watchSendsLeft--;
+        }
+    }
 
     /** Records a status change with when and why; a no-op when the status is unchanged. */
     public void changeStatus(SubscriberStatus newStatus, String why, Instant at) {

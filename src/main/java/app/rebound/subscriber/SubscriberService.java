@@ -20,7 +20,8 @@ public class SubscriberService {
     }
 
     /** A subscriber with its bounce history, newest first (at most {@link #HISTORY_LIMIT}). */
-    public record SubscriberDetail(Subscriber subscriber, List<Bounce> bounces) {
+    public record SubscriberDetail(Subscriber subscriber, List<Bounce> bounces, List<SubscriberEvent> events,
+            List<SubscriberReadd> readds, List<app.rebound.bounce.BounceReclassification> reclassifications) {
         public boolean historyTruncated() {
             return bounces.size() >= HISTORY_LIMIT;
         }
@@ -48,6 +49,7 @@ public class SubscriberService {
         if (s == null) {
             throw new NotFoundException("No subscriber " + id + " in this organisation.");
         }
-        return new SubscriberDetail(s, Bounce.historyOf(s, HISTORY_LIMIT));
+        return new SubscriberDetail(s, Bounce.historyOf(s, HISTORY_LIMIT), SubscriberEvent.historyOf(s.id, HISTORY_LIMIT),
+                SubscriberReadd.of(s.id), app.rebound.bounce.BounceReclassification.ofSubscriber(s.id));
     }
 }

@@ -170,7 +170,7 @@ class BounceLogBrowserTest {
 
     /** The recipient column of the bounce log as shown. */
     private static List<String> recipientsShown() {
-        return driver.findElements(By.cssSelector("#bounce-log table[aria-label='Bounce log'] tbody tr td:first-child"))
+        return driver.findElements(By.cssSelector("#bounce-log table[aria-label='Bounce log'] tbody tr:not(.detail) td:first-child"))
                 .stream().map(WebElement::getText).toList();
     }
 

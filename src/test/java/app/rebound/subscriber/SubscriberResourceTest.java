@@ -142,8 +142,10 @@ class SubscriberResourceTest {
         int soft = html.indexOf("class=\"chip soft\">Soft</span>");
         int hard = html.indexOf("class=\"chip hard\">Hard</span>");
         assertTrue(soft > 0 && hard > soft, "newest (soft) bounce first");
-        assertTrue(html.contains("<td>mailboxfull</td>") && html.contains("<td>userunknown</td>"));
-        assertTrue(html.contains("<td>recipient</td>"));
+        // engine words are shown as phrases people read (issue 10)
+        assertTrue(html.contains("<td>mailbox is full</td>") && html.contains("<td>mailbox does not exist</td>"), html);
+        assertTrue(html.contains("<td>their side (the address)</td>"));
+        assertTrue(!html.contains("<td>userunknown</td>") && !html.contains("<td>recipient</td>"));
     }
 
     @Test

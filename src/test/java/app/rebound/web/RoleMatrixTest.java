@@ -57,6 +57,18 @@ class RoleMatrixTest {
                 Route.get("/subscribers?q=user&after={subscriberCursor}", Role.MARKETER),
                 Route.fragment("/subscribers?q=user", Role.MARKETER),
                 Route.get("/subscribers/{subscriber}", Role.MARKETER),
+                // Lifecycle (issue 10): re-add needs support and refuses a form without evidence with 422; bulk
+                // re-add is refused with 409 for everyone; the suppression list is read by all, changed by admins.
+                new Route("POST", "/subscribers/{subscriber}/readd", false, Role.SUPPORT, 422, 403),
+                new Route("POST", "/subscribers/readd", false, Role.MARKETER, 409, 403),
+                new Route("POST", "/subscribers/bounces/{subscriber}/reclassify", false, Role.SUPPORT, 422, 403),
+                Route.fragment("/campaigns/{campaign}/bounces/live?since=" + System.currentTimeMillis(), Role.MARKETER),
+                Route.get("/campaigns/{campaign}/bounces/export.csv", Role.MARKETER),
+                Route.get("/suppression", Role.MARKETER),
+                Route.fragment("/suppression?q=user", Role.MARKETER),
+                Route.get("/suppression/export.csv", Role.MARKETER),
+                new Route("POST", "/suppression", false, Role.ADMIN, 422, 403),
+                new Route("POST", "/suppression/{subscriber}/remove", false, Role.ADMIN, 422, 403),
                 Route.get("/inspector", Role.SUPPORT),
                 // Allowed roles reach the inspector, which refuses the empty form with 400; others get 403.
                 new Route("POST", "/inspector", false, Role.SUPPORT, 400, 403),

@@ -1,6 +1,12 @@
 package app.rebound.campaign.web;
 
+import app.rebound.bounce.Bounce;
 import app.rebound.bounce.BounceCursor;
+import app.rebound.bounce.BounceLogFilter;
+import app.rebound.tenant.CurrentMember;
+import app.rebound.tenant.TenantRunner;
+import app.rebound.web.CsvExport;
+import jakarta.ws.rs.core.Response;
 import app.rebound.campaign.Campaign;
 import app.rebound.campaign.CampaignService;
 import app.rebound.campaign.CampaignService.BounceLogPage;
@@ -8,6 +14,7 @@ import app.rebound.tenant.Role;
 import app.rebound.web.Htmx;
 import app.rebound.web.Ids;
 import io.quarkus.qute.CheckedTemplate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -17,6 +24,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 @Path("/campaigns")
@@ -28,17 +37,57 @@ public class CampaignResource {
     static class Templates {
         static native TemplateInstance index(List<Campaign> campaigns);
 
-        static native TemplateInstance bounces(Campaign campaign, long bounceCount, BounceLogPage page);
+        static native TemplateInstance bounces(Campaign campaign, long bounceCount, BounceLogPage page, long since,
+                List<Bounce> live, BounceLogFilter filter);
 
-        static native TemplateInstance bounces$rows(Campaign campaign, BounceLogPage page);
+        static native TemplateInstance bounces$live(Campaign campaign, long since, List<Bounce> live);
+
+        static native TemplateInstance bounces$rows(Campaign campaign, BounceLogPage page, BounceLogFilter filter);
     }
 
+    /** Rows per export batch (each batch is one short transaction); small in tests to cross batch borders. */
+    @ConfigProperty(name = "rebound.csv-export.batch", defaultValue = "2000")
+    int exportBatch;
+    /** Bounces may be reported this long after they happened and still appear live. */
+    private static final Duration LIVE_OCCURRED_WINDOW = Duration.ofDays(7);
+    public static final int LIVE_LIMIT = 50;
     private final CampaignService service;
     private final Htmx htmx;
+    private final CurrentMember member;
+    private final TenantRunner runner;
 
-    public CampaignResource(CampaignService service, Htmx htmx) {
+    public CampaignResource(CampaignService service, Htmx htmx, CurrentMember member, TenantRunner runner) {
         this.service = service;
         this.htmx = htmx;
+        this.member = member;
+        this.runner = runner;
+    }
+
+    /** The campaign's bounce log as CSV, newest first, streamed in keyset batches (constant memory). */
+    @GET
+    @Path("{id}/bounces/export.csv")
+    @Produces("text/csv")
+    public Response export(@PathParam("id") String id, @QueryParam("type") String type, @QueryParam("code") String code,
+            @QueryParam("fault") String fault, @QueryParam("investigate") String investigate, @QueryParam("address") String address) {
+        Campaign campaign = service.get(Ids.parse(id, "campaign"));
+        BounceLogFilter filter = filter(type, code, fault, investigate, address);
+        long campaignId = campaign.id;
+        String tenant = member.currentTenantId();
+        BounceCursor[] before = {null};
+        return CsvExport.download("campaign-" + campaignId + "-bounces.csv", List.of("occurred_at", "recipient", "type",
+                "status_code", "reply_code", "reason", "fault", "action", "investigate", "diagnostic", "feedback_type"), out -> {
+            List<Bounce> rows = runner.inTenant(tenant,
+                    () -> Bounce.pageForCampaign(Campaign.findById(campaignId), filter, before[0], exportBatch));
+            for (Bounce b : rows) {
+                out.printRecord(b.occurredAt.toString(), CsvExport.cell(b.recipientEmail), b.type.name().toLowerCase(),
+                        b.statusCode, b.replyCode, b.reason, b.fault.name().toLowerCase(), b.action, b.investigate,
+                        CsvExport.cell(b.diagnostic), CsvExport.cell(b.feedbackType));
+            }
+            if (!rows.isEmpty()) {
+                before[0] = BounceCursor.after(rows.get(rows.size() - 1));
+            }
+            return rows.size();
+        });
     }
 
     @GET
@@ -50,19 +99,53 @@ public class CampaignResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") String id) {
-        return bounces(id, null);
+        return bounces(id, null, null, null, null, null, null);
     }
 
+    /**
+     * The bounce log, filtered by the URL's filters. htmx requests (the filter form, "Older") get only the rows
+     * fragment; the same URL without htmx is the whole page, so every filter works without JavaScript.
+     */
     @GET
     @Path("{id}/bounces")
-    public TemplateInstance bounces(@PathParam("id") String id, @QueryParam("before") String before) {
+    public TemplateInstance bounces(@PathParam("id") String id, @QueryParam("before") String before,
+            @QueryParam("type") String type, @QueryParam("code") String code, @QueryParam("fault") String fault,
+            @QueryParam("investigate") String investigate, @QueryParam("address") String address) {
         Campaign campaign = service.get(Ids.parse(id, "campaign"));
         BounceCursor cursor = parseCursor(before);
-        BounceLogPage page = service.bounceLog(campaign, cursor);
-        if (htmx.isFragmentRequest() && cursor != null) {
-            return Templates.bounces$rows(campaign, page);
+        BounceLogFilter filter = filter(type, code, fault, investigate, address);
+        BounceLogPage page = service.bounceLog(campaign, filter, cursor);
+        if (htmx.isFragmentRequest()) {
+            return Templates.bounces$rows(campaign, page, filter);
         }
-        return Templates.bounces(campaign, service.bounceCount(campaign), page);
+        return Templates.bounces(campaign, service.bounceCount(campaign), page, System.currentTimeMillis(), List.of(), filter);
+    }
+
+    /** Polled by the open tab (htmx, every 5 s): the bounces recorded since the page was opened, newest first. */
+    @GET
+    @Path("{id}/bounces/live")
+    public TemplateInstance live(@PathParam("id") String id, @QueryParam("since") String since) {
+        Campaign campaign = service.get(Ids.parse(id, "campaign"));
+        long millis;
+        try {
+            millis = Long.parseLong(since == null ? "" : since);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Invalid 'since': reload the page.");
+        }
+        Instant from = Instant.ofEpochMilli(millis);
+        if (from.isBefore(Instant.now().minus(Duration.ofDays(1))) || from.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
+            throw new BadRequestException("The live view covers the last day only: reload the page.");
+        }
+        List<Bounce> live = Bounce.recordedSince(campaign, from, from.minus(LIVE_OCCURRED_WINDOW), LIVE_LIMIT);
+        return Templates.bounces$live(campaign, millis, live);
+    }
+
+    private static BounceLogFilter filter(String type, String code, String fault, String investigate, String address) {
+        try {
+            return BounceLogFilter.parse(type, code, fault, investigate, address);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     private static BounceCursor parseCursor(String before) {

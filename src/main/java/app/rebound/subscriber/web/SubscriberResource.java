@@ -1,6 +1,17 @@
 package app.rebound.subscriber.web;
 
 import app.rebound.subscriber.SubscriberCursor;
+import app.rebound.subscriber.Reclassify;
+import app.rebound.subscriber.SubscriberLifecycle;
+import app.rebound.subscriber.SubscriberLifecycle.DirectRequest;
+import app.rebound.tenant.CurrentMember;
+import app.rebound.web.Flash;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import app.rebound.subscriber.SubscriberService;
 import app.rebound.subscriber.SubscriberService.SubscriberDetail;
 import app.rebound.subscriber.SubscriberService.SubscriberPage;
@@ -34,10 +45,19 @@ public class SubscriberResource {
 
     private final SubscriberService service;
     private final Htmx htmx;
+    private final SubscriberLifecycle lifecycle;
+    private final CurrentMember member;
+    private final Flash flash;
+    private final Reclassify reclassify;
 
-    public SubscriberResource(SubscriberService service, Htmx htmx) {
+    public SubscriberResource(SubscriberService service, Htmx htmx, SubscriberLifecycle lifecycle, CurrentMember member,
+            Flash flash, Reclassify reclassify) {
+        this.reclassify = reclassify;
         this.service = service;
         this.htmx = htmx;
+        this.lifecycle = lifecycle;
+        this.member = member;
+        this.flash = flash;
     }
 
     /** The list, or for htmx (search box, "Next") only the results fragment. */
@@ -51,6 +71,52 @@ public class SubscriberResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") String id) {
         return Templates.show(service.get(Ids.parse(id, "subscriber")));
+    }
+
+    /** Re-add one subscriber on a recorded direct request (support, admin); refused without complete evidence. */
+    @POST
+    @Path("{id}/readd")
+    @RolesAllowed(Role.SUPPORT_NAME)
+    public Response readd(@PathParam("id") String id, @FormParam("requestedBy") String requestedBy,
+            @FormParam("requestedAt") String requestedAt, @FormParam("channel") String channel, @FormParam("note") String note) {
+        long sid = Ids.parse(id, "subscriber");
+        try {
+            lifecycle.readdOnDirectRequest(sid, new DirectRequest(requestedBy, requestedAt, channel, note), member.name());
+        } catch (SubscriberLifecycle.Refused e) {
+            throw new ClientErrorException(e.getMessage(), 422);
+        }
+        flash.set("Re-subscribed on the recorded request. The next " + SubscriberLifecycle.WATCHED_SENDS
+                + " sends are watched: a bounce there flips the address back and blocks automatic reactivation.");
+        return Response.seeOther(URI.create("/subscribers/" + sid)).build();
+    }
+
+    /** Support corrects a bounce's classification with a note; the subscriber's status is re-derived. */
+    @POST
+    @Path("bounces/{bounceId}/reclassify")
+    @RolesAllowed(Role.SUPPORT_NAME)
+    public Response reclassify(@PathParam("bounceId") String bounceId, @FormParam("type") String type,
+            @FormParam("fault") String fault, @FormParam("note") String note) {
+        Reclassify.Result r;
+        try {
+            r = reclassify.reclassify(Ids.parse(bounceId, "bounce"), type, fault, note, member.name());
+        } catch (SubscriberLifecycle.Refused e) {
+            throw new ClientErrorException(e.getMessage(), 422);
+        }
+        if (r.bounce().subscriber == null) {
+            flash.set("The bounce was reclassified.");
+            return Response.seeOther(URI.create("/campaigns")).build();
+        }
+        flash.set(r.before() == r.after() ? "The bounce was reclassified; the status stays " + r.after().label() + "."
+                : "The bounce was reclassified; the status was re-derived: " + r.before().label() + " → " + r.after().label() + ".");
+        return Response.seeOther(URI.create("/subscribers/" + r.bounce().subscriber.id)).build();
+    }
+
+    /** Bulk re-add does not exist: whatever ids are posted, the answer is 409 with the reason. */
+    @POST
+    @Path("readd")
+    @RolesAllowed(Role.MARKETER_NAME)
+    public Response bulkReadd(@FormParam("id") List<String> ids) {
+        throw new ClientErrorException(lifecycle.bulkRefusal().getMessage(), 409);
     }
 
     private static SubscriberCursor parseCursor(String after) {

@@ -1,0 +1,23 @@
+package app.rebound.suppression;
+
+import app.rebound.tenant.TenantOwned;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** One manual add or removal on the suppression list: who, when, the note. */
+@Entity
+@Table(name = "suppression_log")
+public class SuppressionLog extends TenantOwned {
+    public String email;
+    public String action;
+    public String reason;
+    public String note;
+    public String actor;
+    public Instant at = Instant.now();
+
+    public static List<SuppressionLog> recent(int limit) {
+        return find("order by at desc, id desc").page(0, limit).list();
+    }
+}
