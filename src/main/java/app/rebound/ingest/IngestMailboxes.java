@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Bounce-mailbox settings per sending server (table imap_mailbox): the secret is sealed with {@link SecretBox}
- * before it is stored and opened only by the poller. The sending-server settings page (a later issue) edits these.
+ * before it is stored and opened only by the poller. Admins edit them on the sending server's page.
  */
 @ApplicationScoped
 public class IngestMailboxes {
@@ -24,19 +24,42 @@ public class IngestMailboxes {
                           byte[] secretSealed, String folder, String processedFolder) {
     }
 
+    /**
+     * Stores the settings. A blank {@code secret} keeps the stored one (the form never shows it back); a new mailbox
+     * needs one.
+     */
     public void save(String tenantId, long serverId, String host, int port, String tlsMode, String username, String secret,
                      String folder, String processedFolder) {
-        if (host == null || host.isBlank() || port < 1 || port > 65535 || !TLS.contains(tlsMode) || username == null
-                || username.isBlank() || secret == null || folder == null || folder.isBlank() || processedFolder == null
-                || processedFolder.isBlank() || folder.equals(processedFolder)) {
+        if (host == null || host.isBlank() || host.length() > 255 || port < 1 || port > 65535 || !TLS.contains(tlsMode)
+                || username == null || username.isBlank() || username.length() > 255 || folder == null || folder.isBlank()
+                || folder.length() > 200 || processedFolder == null || processedFolder.isBlank()
+                || processedFolder.length() > 200 || folder.equals(processedFolder)) {
             throw new IllegalArgumentException("Bounce mailbox needs host, port 1-65535, TLS none/starttls/tls, user, secret,"
                     + " and two different folders");
         }
         if (!sql.sendingServerExists(tenantId, serverId)) {
             throw new IllegalArgumentException("No sending server " + serverId + " in this organisation");
         }
+        byte[] sealed;
+        if (secret == null || secret.isEmpty()) {
+            sealed = sql.mailboxOf(tenantId, serverId).map(m -> m.row().secretSealed()).orElseThrow(
+                    () -> new IllegalArgumentException("Bounce mailbox needs host, port 1-65535, TLS none/starttls/tls, user,"
+                            + " secret, and two different folders"));
+        } else {
+            sealed = secrets.seal(secret);
+        }
         sql.saveMailbox(new IngestSql.MailboxRow(tenantId, serverId, host.strip(), port, tlsMode, username.strip(),
-                secrets.seal(secret), folder, processedFolder));
+                sealed, folder.strip(), processedFolder.strip()));
+    }
+
+    /** What the settings page shows: everything but the secret. */
+    public record Settings(String host, int port, String tlsMode, String username, String folder, String processedFolder,
+                           java.time.Instant lastPolledAt, String lastError) {
+    }
+
+    public java.util.Optional<Settings> settingsOf(String tenantId, long serverId) {
+        return sql.mailboxOf(tenantId, serverId).map(m -> new Settings(m.row().host(), m.row().port(), m.row().tlsMode(),
+                m.row().username(), m.row().folder(), m.row().processedFolder(), m.lastPolledAt(), m.lastError()));
     }
 
     public List<Mailbox> enabled() {

@@ -788,6 +788,31 @@ public class IngestSql {
         }
     }
 
+    /** One sending server's bounce mailbox with its last poll, or empty; the tenant is named explicitly. */
+    java.util.Optional<MailboxState> mailboxOf(String tenantId, long serverId) {
+        String sql = "select tenant_id, sending_server_id, host, port, tls_mode, username, secret_enc, folder, processed_folder,"
+                + " last_polled_at, last_error from imap_mailbox where tenant_id = ? and sending_server_id = ?";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            ps.setLong(2, serverId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return java.util.Optional.empty();
+                }
+                Timestamp polled = rs.getTimestamp(10);
+                return java.util.Optional.of(new MailboxState(new MailboxRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getString(8), rs.getString(9)),
+                        polled == null ? null : polled.toInstant(), rs.getString(11)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the bounce mailbox settings", e);
+        }
+    }
+
+    /** A mailbox row with its last poll time and error. */
+    public record MailboxState(MailboxRow row, java.time.Instant lastPolledAt, String lastError) {
+    }
+
     void mailboxPolled(String tenantId, long serverId, String error) {
         String sql = "update imap_mailbox set last_polled_at = now(), last_error = ? where tenant_id = ? and sending_server_id = ?";
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {

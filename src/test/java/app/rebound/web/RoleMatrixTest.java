@@ -74,6 +74,7 @@ class RoleMatrixTest {
                 new Route("POST", "/inspector", false, Role.SUPPORT, 400, 403),
                 Route.get("/sending-servers", Role.ADMIN),
                 Route.get("/sending-servers/{server}", Role.ADMIN),
+                new Route("POST", "/sending-servers/{server}/mailbox", false, Role.ADMIN, 422, 403),
                 Route.get("/webhook-endpoints", Role.ADMIN),
                 // Admins reach the create form, which refuses a form without provider and name with 400.
                 new Route("POST", "/webhook-endpoints", false, Role.ADMIN, 400, 403),
