@@ -100,29 +100,11 @@ public final class ParseCommand {
             }
             for (RecipientResult x : r.recipients()) {
                 index++;
-                StringBuilder sb = new StringBuilder(512);
-                sb.append("{\"file\":").append(Json.quote(file));
-                sb.append(",\"index\":").append(index);
-                sb.append(",\"recipient\":").append(Json.quote(x.recipient()));
-                sb.append(",\"status\":").append(Json.quote(x.statusText()));
-                sb.append(",\"replyCode\":").append(x.replyCode() == 0 ? "null" : Integer.toString(x.replyCode()));
-                sb.append(",\"reason\":").append(Json.quote(x.reason().id()));
-                sb.append(",\"type\":").append(Json.quote(word(x.type())));
-                sb.append(",\"fault\":").append(Json.quote(word(x.fault())));
-                sb.append(",\"suppress\":").append(x.suppress());
-                sb.append(",\"diagnostic\":").append(Json.quote(x.diagnostic()));
-                sb.append(",\"rule\":").append(Json.quote(x.rule()));
-                sb.append("}\n");
-                w.write(sb.toString());
+                w.write(Json.recipientLine(file, index, x));
             }
         }
         if (index == 0) {
-            w.write("{\"file\":" + Json.quote(file) + ",\"index\":0}\n");
+            w.write(Json.emptyLine(file));
         }
-    }
-
-    /** An enum constant as the lower-case word the output uses, like the reasons: HARD → hard, AUTO_REPLY → auto-reply. */
-    static String word(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,6 +1,5 @@
 package app.rebound.ingest.provider;
 
-import app.rebound.engine.RecipientResult;
 import app.rebound.engine.cli.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code webhook PROVIDER FILE...}: reads saved webhook payloads without verifying signatures and prints one
@@ -94,30 +92,12 @@ public final class WebhookCommand {
 
     private static void write(Writer w, String file, List<ProviderEvent> events) throws IOException {
         if (events.isEmpty()) {
-            w.write("{\"file\":" + Json.quote(file) + ",\"index\":0}\n");
+            w.write(Json.emptyLine(file));
             return;
         }
         int index = 0;
         for (ProviderEvent e : events) {
-            RecipientResult x = e.verdict();
-            StringBuilder sb = new StringBuilder(512);
-            sb.append("{\"file\":").append(Json.quote(file));
-            sb.append(",\"index\":").append(++index);
-            sb.append(",\"recipient\":").append(Json.quote(x.recipient()));
-            sb.append(",\"status\":").append(Json.quote(x.statusText()));
-            sb.append(",\"replyCode\":").append(x.replyCode() == 0 ? "null" : Integer.toString(x.replyCode()));
-            sb.append(",\"reason\":").append(Json.quote(x.reason().id()));
-            sb.append(",\"type\":").append(Json.quote(word(x.type())));
-            sb.append(",\"fault\":").append(Json.quote(word(x.fault())));
-            sb.append(",\"suppress\":").append(x.suppress());
-            sb.append(",\"diagnostic\":").append(Json.quote(x.diagnostic()));
-            sb.append(",\"rule\":").append(Json.quote(x.rule()));
-            sb.append("}\n");
-            w.write(sb.toString());
+            w.write(Json.recipientLine(file, ++index, e.verdict()));
         }
-    }
-
-    private static String word(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
