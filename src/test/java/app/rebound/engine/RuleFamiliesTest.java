@@ -524,28 +524,25 @@ class RuleFamiliesTest {
         assertFalse(noPhase.suppress());
     }
 
+    /** A qmail-send failure notice from {@code host} with the given recipient blocks. */
+    private AnalysisReport qmailFailureNotice(String host, String blocks, String originalTo) {
+        return analyzer.analyze(text("From: MAILER-DAEMON@" + host + "\nTo: news@shop.example\nSubject: failure notice",
+                "Hi. This is the qmail-send program at " + host + ".\n"
+                + "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+                + "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+                + blocks + "\n--- Below this line is a copy of the message.\n\n"
+                + "Return-Path: <news@shop.example>\nTo: " + originalTo + "\nSubject: Offers\n"));
+    }
+
     @Test
     void aQmailFailureNoticeNamesTheDeadMailboxes() {
-        AnalysisReport rep = analyzer.analyze(text("""
-                From: MAILER-DAEMON@mail.fiskeri.example.no
-                To: news@shop.example
-                Subject: failure notice""", """
-                Hi. This is the qmail-send program at mail.fiskeri.example.no.
-                I'm afraid I wasn't able to deliver your message to the following addresses.
-                This is a permanent error; I've given up. Sorry it didn't work out.
-
+        AnalysisReport rep = qmailFailureNotice("mail.fiskeri.example.no", """
                 <ola.nordmann@fiskeri.example.no>:
                 Sorry, no mailbox here by that name. (#5.1.1)
 
                 <kari@fiskeri.example.no>:
                 Sorry, no mailbox here by that name. (#5.1.1)
-
-                --- Below this line is a copy of the message.
-
-                Return-Path: <news@shop.example>
-                To: ola.nordmann@fiskeri.example.no, kari@fiskeri.example.no
-                Subject: Sommertilbud
-                """));
+                """, "ola.nordmann@fiskeri.example.no, kari@fiskeri.example.no");
         assertEquals(2, rep.recipients().size(), rep::toString);
         for (RecipientResult r : rep.recipients()) {
             assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
@@ -636,5 +633,126 @@ class RuleFamiliesTest {
         assertEquals("beat.meier@kanzlei.example.ch", r.recipient());
         assertEquals(Reason.REJECTED, r.reason(), r::toString);
         assertFalse(r.suppress());
+    }
+
+    @Test
+    void dominoReportsInSpanishFrenchAndJapaneseNameAnUnknownUser() {
+        for (String because : new String[] {
+            "User Pilar Ruiz (pilar.ruiz@bodega.example.es) no se encuentra en el Directorio de Domino",
+            "Utilisateur Pilar Ruiz (pilar.ruiz@bodega.example.es) non r\u00e9pertori\u00e9 dans l'annuaire Domino",
+            "\u30e6\u30fc\u30b6\u30fc pilar.ruiz@bodega.example.es \u306f Domino \u30c7\u30a3\u30ec\u30af"
+                    + "\u30c8\u30ea\u306b\u306f\u898b\u3064\u304b\u308a\u307e\u305b\u3093"}) {
+            RecipientResult r = only(text("""
+                    From: Postmaster <postmaster@notes.bodega.example.es>
+                    To: news@shop.example
+                    Subject: DELIVERY FAILURE: User Pilar Ruiz not found""", """
+                    Your message
+
+                      Subject: Ofertas de invierno
+
+                    was not delivered to:
+
+                      pilar.ruiz@bodega.example.es
+
+                    because:
+
+                      """ + because + """
+
+                    """));
+            assertEquals("pilar.ruiz@bodega.example.es", r.recipient(), r::toString);
+            assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+            assertTrue(r.suppress());
+        }
+    }
+
+    @Test
+    void dominoCannotRouteIsAFilterAndSeveralMatchesASystemError() {
+        assertEquals(Reason.FILTERED, reply("notes.example.it",
+                "Cannot route mail to user (giulia.bianchi@studio.example.it)").reason());
+        RecipientResult several = reply("notes.example.it",
+                "Several matches found in Domino Directory for giulia (giulia@studio.example.it)");
+        assertEquals(Reason.SYSTEMERROR, several.reason(), several::toString);
+        assertFalse(several.suppress());
+    }
+
+    @Test
+    void qmailLdapAndQmailErrorStringsReadAsSisimaisQmailModuleLists() {
+        AnalysisReport rep = qmailFailureNotice("mx.kooperativa.example.fi", """
+                <aino.virtanen@kooperativa.example.fi>:
+                Mailaddress is administratively disabled. (#5.2.1)
+
+                <eero@kooperativa.example.fi>:
+                Unable to contact LDAP server. (#4.4.3)
+
+                <helmi@kooperativa.example.fi>:
+                disk quota exceeded (#4.2.2)
+                """, "aino.virtanen@kooperativa.example.fi");
+        assertEquals(3, rep.recipients().size(), rep::toString);
+        RecipientResult disabled = rep.recipients().get(0);
+        assertEquals("aino.virtanen@kooperativa.example.fi", disabled.recipient());
+        assertEquals(Reason.SUSPEND, disabled.reason(), disabled::toString);
+        assertEquals(Reason.SYSTEMERROR, rep.recipients().get(1).reason(), rep::toString);
+        assertFalse(rep.recipients().get(1).suppress());
+        assertEquals(Reason.MAILBOXFULL, rep.recipients().get(2).reason(), rep::toString);
+        assertFalse(rep.recipients().get(2).suppress());
+    }
+
+    @Test
+    void eximAddressParserErrorsAreSyntaxErrors() {
+        RecipientResult r = only(text("""
+                From: Mail Delivery System <Mailer-Daemon@smtp.verein.example.de>
+                To: news@shop.example
+                Subject: Mail delivery failed: returning message to sender""", """
+                This message was created automatically by mail delivery software.
+
+                A message that you sent could not be delivered to one or more of its
+                recipients. This is a permanent error. The following address(es) failed:
+
+                  lukas@verein.example.de <lukas@verein.example.de>>: malformed address: > may not follow <lukas@verein.example.de>
+
+                ------ This is a copy of the message, including all the headers. ------
+
+                To: lukas@verein.example.de
+                Subject: Vereinsnachrichten
+                """));
+        assertEquals(Reason.SYNTAXERROR, r.reason(), r::toString);
+        assertFalse(r.suppress());
+    }
+
+    @Test
+    void courierNotesBiglobeMessagingServerAndGmailWordingReadAsTheirModulesList() {
+        assertEquals(Reason.HOSTUNKNOWN, reply("mx.example.nz", "No such domain.").reason());
+        assertEquals(Reason.SYSTEMERROR, reply("mx.example.nz", "This domain's DNS violates RFC 1035.").reason());
+        RecipientResult dns = reply("mx.example.nz", "DNS lookup failed.");
+        assertEquals(Reason.NETWORKERROR, dns.reason(), dns::toString);
+        assertFalse(dns.suppress());
+        assertEquals(Reason.NETWORKERROR, reply("notes.example.jp",
+                "Message has exceeded maximum hop count (25)").reason());
+        assertEquals(Reason.MAILBOXFULL, reply("mail.example.ne.jp",
+                "The number of messages in recipient's mailbox exceeded the local limit.").reason());
+        assertEquals(Reason.HOSTUNKNOWN, reply("ims.example.com",
+                "Illegal host/domain name found").reason());
+        assertEquals(Reason.HOSTUNKNOWN, reply(null, "DNS Error: Domain name not found").reason());
+        RecipientResult gone = reply(null, "DNS Error: Could not contact DNS servers");
+        assertEquals(Reason.EXPIRED, gone.reason(), gone::toString);
+        assertFalse(gone.suppress());
+    }
+
+    @Test
+    void fmlListRefusalsLoopsAndSecurityAlerts() {
+        assertEquals(Reason.REJECTED, reply(null,
+                "Ignored NOT MEMBER article from <visitor@elsewhere.example>").reason());
+        assertEquals(Reason.SYSTEMERROR, reply(null, "Duplicated Message-ID in <club@lists.example.jp>.").reason());
+        assertEquals(Reason.SECURITYERROR, reply(null, "Security alert: the command line is too long").reason());
+    }
+
+    @Test
+    void reasonPhrasesTakenFromSisimaisReasonLists() {
+        assertEquals(Reason.MESGTOOBIG, reply("mx.example.org",
+                "552 Mail file size exceeds the maximum size allowed for mail delivery").reason());
+        assertEquals(Reason.VIRUSDETECTED, reply("mx.example.org",
+                "554 5.7.1 Virus Phishing/Malicious_URL detected").reason());
+        assertEquals(Reason.SPAMDETECTED, analyzer.classifyReply("ana@example.org", "failed", "5.7.1", 550,
+                "550 5.7.1 Message rejected due to spam classification", "mx.example.org").reason());
     }
 }

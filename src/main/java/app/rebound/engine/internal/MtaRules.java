@@ -405,7 +405,71 @@ final class MtaRules {
             r("receivers' size replies", null, "exceeded the maximum size", "mesgtoobig"),
             r("receivers' size replies", null, "exceeds the maximum size", "mesgtoobig"),
             r("receivers' size replies", null, "maximum message size exceeded", "mesgtoobig"),
-            r("receivers' size replies", null, "message size exceeds fixed maximum", "mesgtoobig"));
+            r("receivers' size replies", null, "message size exceeds fixed maximum", "mesgtoobig"),
+            // Exim's address parser (parser.c), as Sisimai::Lhost::Exim lists them: the address itself is malformed
+            r("Sisimai::Lhost::Exim (parser.c)", null, "angle-brackets nested too deep", "syntaxerror"),
+            r("Sisimai::Lhost::Exim (parser.c)", null, "expected word or \"<\"", "syntaxerror"),
+            r("Sisimai::Lhost::Exim (parser.c)", null, "domain missing in source-routed address", "syntaxerror"),
+            r("Sisimai::Lhost::Exim (parser.c)", null, "malformed address: ", "syntaxerror"),
+            // qmail (error_str.c, qmail-remote.c) and the qmail-ldap patch, as Sisimai::Lhost::qmail and ::X4 list them
+            r("Sisimai::Lhost::qmail (error_str.c)", null, "disk quota exceeded", "mailboxfull"),
+            r("Sisimai::Lhost::qmail", null,
+                    "requested action not taken: mailbox unavailable (not enough free space)", "systemfull"),
+            r("Sisimai::Lhost::qmail", null, "bad interpreter: no such file or directory", "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "mailaddress is administrativ", "suspend"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "the message exeeded the maximum size the user accepts",
+                    "exceedlimit"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "automatic homedir creator crashed", "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "illegal value in ldap attribute", "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "ldap attribute is not given but mandatory", "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "timeout while performing search on ldap server",
+                    "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "too many results returned but needs to be unique",
+                    "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "permanent error while executing qmail-forward",
+                    "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "temporary error in automatic homedir creation",
+                    "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "temporary error while executing qmail-forward",
+                    "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "temporary failure in ldap lookup", "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "unable to contact ldap server", "systemerror"),
+            r("Sisimai::Lhost::qmail (qmail-ldap)", null, "unable to login into ldap server, bad credentials",
+                    "systemerror"),
+            // HCL (IBM, Lotus) Domino and Notes
+            r("Sisimai::Lhost::Domino", null, "no se encuentra en el directorio de domino", "userunknown"),
+            r("Sisimai::Lhost::Domino", null, "non r\u00e9pertori\u00e9 dans l'annuaire domino", "userunknown"),
+            r("Sisimai::Lhost::Domino", null, "domino \u30c7\u30a3\u30ec\u30af\u30c8\u30ea\u306b\u306f\u898b\u3064\u304b\u308a\u307e\u305b\u3093",
+                    "userunknown"),
+            r("Sisimai::Lhost::Domino", null, "cannot route mail to user", "filtered"),
+            r("Sisimai::Lhost::Domino", null, "several matches found in domino directory", "systemerror"),
+            r("Sisimai::Lhost::Notes", null,
+                    "\u30c7\u30a3\u30ec\u30af\u30c8\u30ea\u306e\u30ea\u30b9\u30c8\u306b\u3042\u308a\u307e\u305b\u3093",
+                    "userunknown"),
+            r("Sisimai::Lhost::Notes", null, "message has exceeded maximum hop count", "networkerror"),
+            // Courier MTA (module.esmtp/esmtpclient.c)
+            r("Sisimai::Lhost::Courier (esmtpclient.c)", null, "this domain's dns violates rfc 1035", "systemerror"),
+            r("Sisimai::Lhost::Courier (esmtpclient.c)", null, "no such domain.", "hostunknown"),
+            r("Sisimai::Lhost::Courier (esmtpclient.c)", null, "dns lookup failed.", "networkerror"),
+            // BIGLOBE (biglobe.ne.jp and its partner ISPs)
+            r("Sisimai::Lhost::Biglobe", null, "mail delivery failed... user unknown", "filtered"),
+            r("Sisimai::Lhost::Biglobe", null, "the number of messages in recipient's mailbox exceeded the local limit",
+                    "mailboxfull"),
+            // Oracle (Sun Java System) Messaging Server
+            r("Sisimai::Lhost::MessagingServer", null, "illegal host/domain name found", "hostunknown"),
+            // Gmail's own notices (the older "Technical details of ... failure" template)
+            r("Sisimai::Lhost::Gmail", null, "dns error: could not contact dns servers", "expired"),
+            r("Sisimai::Lhost::Gmail", null, "the recipient server did not accept our requests to connect", "expired"),
+            r("Sisimai::Lhost::Gmail", null, "dns error: domain name not found", "hostunknown"),
+            r("Sisimai::Lhost::Gmail", null, "dns error: dns server returned answer with no data", "hostunknown"),
+            // fml, a mailing-list manager: a refused post, a loop, a security check
+            r("Sisimai::Lhost::FML", null, "not member article from ", "rejected"),
+            r("Sisimai::Lhost::FML", null, "spam mail from a spammer is rejected", "rejected"),
+            r("Sisimai::Lhost::FML", null, "duplicated message-id", "systemerror"),
+            r("Sisimai::Lhost::FML", null, "has detected a loop condition so that", "systemerror"),
+            r("Sisimai::Lhost::FML", null, "loop back warning:", "systemerror"),
+            r("Sisimai::Lhost::FML", null, "fml system error message", "systemerror"),
+            r("Sisimai::Lhost::FML", null, "security alert:", "securityerror"));
 
     /** Orange / Wanadoo / La Poste reply codes (LPN105_104, OFR004_201, OUK_513): the last three digits. */
     private static final String[][] FRANCE_PTT = {

@@ -33,6 +33,15 @@ final class ReasonText {
         SETS.put(r, new Set(index, pairs, null));
     }
 
+    /** Appends phrases to a reason's index list. */
+    private static void more(Reason r, String... phrases) {
+        Set old = SETS.get(r);
+        String[] index = old.index() == null ? new String[0] : old.index();
+        String[] merged = java.util.Arrays.copyOf(index, index.length + phrases.length);
+        System.arraycopy(phrases, 0, merged, index.length, phrases.length);
+        SETS.put(r, new Set(merged, old.pairs(), old.isnot()));
+    }
+
     private static int id(String phrase) {
         return PHRASE_IDS.computeIfAbsent(phrase, k -> {
             PHRASES.add(k);
@@ -488,6 +497,14 @@ final class ReasonText {
                 "line too long", "bad command sequence", "command not recognized"), null);
         put(Reason.VACATION, a("i am away on vacation", "i am away until", "i am out of the office",
                 "i will be traveling for work on", "out of the office", "out of office"), null);
+        // Phrases of Sisimai's Reason index lists (lib/Sisimai/Reason/*.pm) that the lists above did not hold yet
+        more(Reason.MESGTOOBIG, "mail file size exceeds the maximum size allowed for mail delivery");
+        more(Reason.VIRUSDETECTED, "virus phishing/malicious_url detected");
+        more(Reason.MAILERERROR, " || exit ", "bin/maidrop", "command output:");
+        more(Reason.SPAMDETECTED, "rejected due to spam classification", "rejected due to spam content",
+                "rejected due to spam url in classification",
+                "this e-mail cannot be forwarded because it was detected as spam",
+                "this mail is classified as spam and is rejected");
         RhostRules.register(ReasonText::rh);
         for (String[] c : Signals.COMMANDS) {
             id(c[0]);
