@@ -755,4 +755,71 @@ class RuleFamiliesTest {
         assertEquals(Reason.SPAMDETECTED, analyzer.classifyReply("ana@example.org", "failed", "5.7.1", 550,
                 "550 5.7.1 Message rejected due to spam classification", "mx.example.org").reason());
     }
+
+    @Test
+    void powerMtaBounceCategoriesDecideTheReason() {
+        String report = """
+                From: postmaster@mta3.sender.example
+                To: news@shop.example
+                Subject: Delivery report
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="pmta"
+
+                --pmta
+                Content-Type: text/plain
+
+                Hello, this is the mail server on mta3.sender.example.
+
+                 <rosa@verlag.example.de>  delivery failed; will not continue trying
+
+                --pmta
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mta3.sender.example
+
+                Action: failed
+                Final-Recipient: rfc822;rosa@verlag.example.de
+                Status: 5.0.0
+                Remote-MTA: dns; mx.verlag.example.de
+                Diagnostic-Code: smtp; 550 Requested action not taken
+                X-PowerMTA-BounceCategory: CATEGORY
+
+                --pmta--
+                """;
+        RecipientResult quota = only(Mails.plain("Return-Path: <>", report.replace("CATEGORY", "quota-issues")));
+        assertEquals("rosa@verlag.example.de", quota.recipient());
+        assertEquals(Reason.MAILBOXFULL, quota.reason(), quota::toString);
+        assertFalse(quota.suppress());
+        RecipientResult bad = only(Mails.plain("Return-Path: <>", report.replace("CATEGORY", "bad-mailbox")));
+        assertEquals(Reason.USERUNKNOWN, bad.reason(), bad::toString);
+        assertTrue(bad.suppress());
+    }
+
+    @Test
+    void exchangeOnlineOwnStatusCodesCountOnlyFromMicrosoft() {
+        String eop = "mail-db8eur03.inbound.protection.outlook.com";
+        RecipientResult r = analyzer.classifyReply("pia@firma.example.dk", "failed", "5.7.508", 550,
+                "550 5.7.508 Access denied", eop);
+        assertEquals(Reason.TOOMANYCONN, r.reason(), r::toString);
+        assertEquals(Reason.FILTERED, analyzer.classifyReply("pia@firma.example.dk", "failed", "5.7.505", 550,
+                "550 5.7.505 Access denied", eop).reason());
+        assertEquals(Reason.EXPIRED, analyzer.classifyReply("pia@firma.example.dk", "failed", "5.4.316", 550,
+                "550 5.4.316 Message expired", eop).reason());
+        RecipientResult elsewhere = analyzer.classifyReply("pia@firma.example.dk", "failed", "5.7.508", 550,
+                "550 5.7.508 Access denied", "mx.firma.example.dk");
+        assertNotEquals(Reason.TOOMANYCONN, elsewhere.reason(), elsewhere::toString);
+    }
+
+    @Test
+    void kddiEinsUndEinsAndExchange2003WordingReadAsTheirModulesList() {
+        assertEquals(Reason.MAILBOXFULL, reply(null, "Could not be delivered to: <hana@ezweb.example.ne.jp> "
+                + "As their mailbox is full.").reason());
+        assertEquals(Reason.HOSTUNKNOWN, reply(null, "As the remote domain doesnt exist.").reason());
+        assertEquals(Reason.MESGTOOBIG, reply(null, "Mail size limit exceeded. For explanation visit "
+                + "http://postmaster.example.com/en/error-messages").reason());
+        RecipientResult hops = reply(null, "MSEXCH:IMS:FIRMA:BERLIN:MAIL01 0 (00120270) Too Many Hops");
+        assertEquals(Reason.NETWORKERROR, hops.reason(), hops::toString);
+        assertEquals(Reason.FILTERED, reply(null,
+                "MSEXCH:IMS:FIRMA:BERLIN:MAIL01 0 (000C0595) Ambiguous Recipient").reason());
+    }
 }

@@ -124,6 +124,7 @@ public final class Classifier {
             Classifier::delivered,
             Classifier::greylisting,
             Classifier::receiverRules,
+            Classifier::microsoftStatus,
             probe(Reason.MAILBOXFULL),
             probe(Reason.MESGTOOBIG, true, c -> !c.status().equals("5.2.3") && !c.status().equals("4.2.3")),
             probe(Reason.EXCEEDLIMIT),
@@ -190,6 +191,15 @@ public final class Classifier {
             }
         }
         return null;
+    }
+
+    /** Exchange Online's own status codes, when Microsoft's servers gave them. */
+    private static Decision microsoftStatus(Ctx c) {
+        if (c.byStatus() != null && c.byStatus() != Reason.SECURITYERROR || !hostMatches("outlook", hostsOf(c.f()))) {
+            return null;
+        }
+        String r = MtaRules.microsoftStatus(c.status());
+        return r == null ? null : new Decision(Reason.fromId(r), "Sisimai::Lhost::Office365:" + c.status());
     }
 
     private static Decision suspend(Ctx c) {

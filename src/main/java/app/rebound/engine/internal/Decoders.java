@@ -121,6 +121,12 @@ final class Decoders {
                     diag = diag.substring(semi + 1).trim();
                 }
                 f.diagnostic = Text.squash(diag);
+                String category = MtaRules.powerMtaCategory(h.get("x-powermta-bouncecategory"));
+                if (category != null) {
+                    // PowerMTA classified the failure itself (its bounce categories, per recipient)
+                    f.presetReason = category;
+                    f.presetRule = "Sisimai::Lhost::PowerMTA:" + Text.lower(h.get("x-powermta-bouncecategory")).trim();
+                }
                 f.remoteMta = afterSemicolon(h.get("remote-mta"));
                 f.lastAttemptDate = h.get("last-attempt-date");
                 if (perMessage != null) {

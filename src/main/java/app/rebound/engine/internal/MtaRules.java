@@ -469,7 +469,67 @@ final class MtaRules {
             r("Sisimai::Lhost::FML", null, "has detected a loop condition so that", "systemerror"),
             r("Sisimai::Lhost::FML", null, "loop back warning:", "systemerror"),
             r("Sisimai::Lhost::FML", null, "fml system error message", "systemerror"),
-            r("Sisimai::Lhost::FML", null, "security alert:", "securityerror"));
+            r("Sisimai::Lhost::FML", null, "security alert:", "securityerror"),
+            // au by KDDI's own notices ("Could not be delivered to: <...>")
+            r("Sisimai::Lhost::KDDI", null, "as their mailbox is full", "mailboxfull"),
+            r("Sisimai::Lhost::KDDI", null, "due to the following smtp relay error", "norelaying"),
+            r("Sisimai::Lhost::KDDI", null, "as the remote domain doesnt exist", "hostunknown"),
+            // 1&1 (IONOS)
+            r("Sisimai::Lhost::EinsUndEins", null, "mail size limit exceeded", "mesgtoobig"),
+            // Exchange Server 2003 MSEXCH:IMS codes ("MSEXCH:IMS:... (000C05A6) Unknown Recipient")
+            r("Sisimai::Lhost::Exchange2003", null, "(00010256)", "systemerror"),
+            r("Sisimai::Lhost::Exchange2003", null, "(000d06b5)", "systemerror"),
+            r("Sisimai::Lhost::Exchange2003", null, "(00120270)", "networkerror"),
+            r("Sisimai::Lhost::Exchange2003", null, "(00050311)", "contenterror"),
+            r("Sisimai::Lhost::Exchange2003", null, "(000502cc)", "contenterror"),
+            r("Sisimai::Lhost::Exchange2003", null, "(000b0981)", "securityerror"),
+            r("Sisimai::Lhost::Exchange2003", null, "(000c0595)", "filtered"));
+
+    /** PowerMTA's X-PowerMTA-BounceCategory values (Sisimai::Lhost::PowerMTA). */
+    private static final java.util.Map<String, String> POWERMTA = java.util.Map.of(
+            "bad-domain", "hostunknown", "bad-mailbox", "userunknown", "inactive-mailbox", "suspend",
+            "message-expired", "expired", "no-answer-from-host", "networkerror", "policy-related", "policyviolation",
+            "quota-issues", "mailboxfull", "routing-errors", "systemerror", "spam-related", "spamdetected");
+
+    /** The reason a PowerMTA bounce category names, or null (absent, or "other", "bad-connection", ...). */
+    static String powerMtaCategory(String value) {
+        return value == null || value.isEmpty() ? null : POWERMTA.get(Text.lower(value).trim());
+    }
+
+    /**
+     * Exchange Online's own enhanced status codes (the ones outside the IANA registry, and 4.4.316/5.4.316), as
+     * Sisimai::Lhost::Office365 lists them from Microsoft's "Email non-delivery reports in Exchange Online":
+     * {prefix, lowest and highest detail number, reason}.
+     */
+    private static final Object[][] MICROSOFT_STATUS = {
+        {"4.4.", 312, 312, "networkerror"}, {"5.4.", 312, 312, "networkerror"}, {"4.4.", 316, 316, "expired"},
+        {"5.4.", 316, 316, "expired"}, {"5.0.", 350, 350, "contenterror"}, {"5.6.", 11, 11, "contenterror"},
+        {"4.7.", 500, 699, "blocked"}, {"4.7.", 850, 899, "blocked"}, {"5.7.", 124, 124, "rejected"},
+        {"5.7.", 133, 136, "rejected"}, {"5.7.", 501, 503, "spamdetected"}, {"5.7.", 504, 505, "filtered"},
+        {"5.7.", 506, 507, "blocked"}, {"5.7.", 508, 508, "toomanyconn"}, {"5.7.", 509, 509, "authfailure"},
+        {"5.7.", 510, 510, "notaccept"}, {"5.7.", 511, 511, "rejected"}, {"5.7.", 512, 512, "policyviolation"},
+        {"5.7.", 606, 649, "blocked"}, {"5.7.", 700, 749, "toomanyconn"},
+    };
+
+    /** The reason an Exchange Online status code names, or null. */
+    static String microsoftStatus(String status) {
+        if (status == null || status.length() < 5) {
+            return null;
+        }
+        String prefix = status.substring(0, 4);
+        int detail;
+        try {
+            detail = Integer.parseInt(status.substring(4));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        for (Object[] m : MICROSOFT_STATUS) {
+            if (m[0].equals(prefix) && detail >= (Integer) m[1] && detail <= (Integer) m[2]) {
+                return (String) m[3];
+            }
+        }
+        return null;
+    }
 
     /** Orange / Wanadoo / La Poste reply codes (LPN105_104, OFR004_201, OUK_513): the last three digits. */
     private static final String[][] FRANCE_PTT = {
