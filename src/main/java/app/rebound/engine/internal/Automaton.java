@@ -32,8 +32,34 @@ final class Automaton {
     /** {@link #out} indexed by the BFS rank used in {@link #delta}. */
     private final int[][] outByRank;
 
+    /**
+     * Phrases holding a character outside ASCII (after case folding), with their ids: matched by a small automaton
+     * of their own ({@link #rare}), run only over texts that hold such a character. Kept out of the main table so
+     * that their many distinct characters do not widen every row of it (the table is states x classes).
+     */
+    private final Automaton rare;
+    private final int[] rareIds;
+
     Automaton(List<String> phrases) {
-        this.size = phrases.size();
+        this(phrases, true);
+    }
+
+    private Automaton(List<String> all, boolean splitRare) {
+        this.size = all.size();
+        List<String> phrases = new ArrayList<>(all);
+        List<String> rarePhrases = new ArrayList<>();
+        List<Integer> rareIdList = new ArrayList<>();
+        if (splitRare) {
+            for (int id = 0; id < phrases.size(); id++) {
+                if (!asciiFolded(phrases.get(id))) {
+                    rarePhrases.add(phrases.get(id));
+                    rareIdList.add(id);
+                    phrases.set(id, "");
+                }
+            }
+        }
+        rare = rarePhrases.isEmpty() ? null : new Automaton(rarePhrases, false);
+        rareIds = rareIdList.stream().mapToInt(Integer::intValue).toArray();
         int total = 1;
         for (String p : phrases) {
             total += p.length();
@@ -47,6 +73,9 @@ final class Automaton {
         int states = 1;
         for (int id = 0; id < phrases.size(); id++) {
             String p = phrases.get(id);
+            if (p.isEmpty()) {
+                continue;
+            }
             int s = 0;
             for (int i = 0; i < p.length(); i++) {
                 char c = fold(p.charAt(i));
@@ -218,6 +247,15 @@ final class Automaton {
         outByRank = byRank;
     }
 
+    private static boolean asciiFolded(String phrase) {
+        for (int i = 0; i < phrase.length(); i++) {
+            if (fold(phrase.charAt(i)) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static char fold(char c) {
         if (c >= 'A' && c <= 'Z') {
             return (char) (c + 32);
@@ -285,8 +323,11 @@ final class Automaton {
             final int nc = classes;
             int s = 0;
             int n = text.length();
+            int any = 0;
             for (int i = 0; i < n; i++) {
-                int t = dc[s * nc + cls[text.charAt(i)]];
+                char c = text.charAt(i);
+                any |= c;
+                int t = dc[s * nc + cls[c]];
                 if (t >= 0x8000) {
                     t &= 0x7FFF;
                     for (int id : outByRank[t]) {
@@ -295,15 +336,18 @@ final class Automaton {
                 }
                 s = t;
             }
-            return hits;
+            return any >= 128 ? withRare(text, hits) : hits;
         }
         final int[] d = delta;
         final char[] cls = classOf;
         final int nc = classes;
         int s = 0;
         int n = text.length();
+        int any = 0;
         for (int i = 0; i < n; i++) {
-            int t = d[s + cls[text.charAt(i)]];
+            char c = text.charAt(i);
+            any |= c;
+            int t = d[s + cls[c]];
             if (t < 0) {
                 t &= Integer.MAX_VALUE;
                 for (int id : outByRank[t / nc]) {
@@ -311,6 +355,23 @@ final class Automaton {
                 }
             }
             s = t;
+        }
+        return any >= 128 ? withRare(text, hits) : hits;
+    }
+
+    /** Adds the hits of the non-ASCII phrases (only texts holding a non-ASCII character can contain one). */
+    private long[] withRare(String text, long[] hits) {
+        if (rare == null) {
+            return hits;
+        }
+        long[] r = rare.scan(text);
+        for (int w = 0; w < r.length; w++) {
+            long bits = r[w];
+            while (bits != 0) {
+                int id = rareIds[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                hits[id >>> 6] |= 1L << id;
+                bits &= bits - 1;
+            }
         }
         return hits;
     }

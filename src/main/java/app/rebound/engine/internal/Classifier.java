@@ -184,10 +184,15 @@ public final class Classifier {
     }
 
     private static Decision receiverRules(Ctx c) {
-        String hosts = hostsOf(c.f());
+        String hosts = null;
         for (ReasonText.Rhost r : ReasonText.rhost()) {
-            if (ReasonText.has(c.hits(), r.id()) && hostMatches(r.host(), hosts)) {
-                return new Decision(r.reason(), "rhost:" + r.label());
+            if (ReasonText.has(c.hits(), r.id())) {
+                if (r.host() != null && hosts == null) {
+                    hosts = hostsOf(c.f());
+                }
+                if (hostMatches(r.host(), hosts)) {
+                    return new Decision(r.reason(), "rhost:" + r.label());
+                }
             }
         }
         return null;
@@ -195,11 +200,12 @@ public final class Classifier {
 
     /** Exchange Online's own status codes, when Microsoft's servers gave them. */
     private static Decision microsoftStatus(Ctx c) {
-        if (c.byStatus() != null && c.byStatus() != Reason.SECURITYERROR || !hostMatches("outlook", hostsOf(c.f()))) {
+        if (c.byStatus() != null && c.byStatus() != Reason.SECURITYERROR) {
             return null;
         }
         String r = MtaRules.microsoftStatus(c.status());
-        return r == null ? null : new Decision(Reason.fromId(r), "Sisimai::Lhost::Office365:" + c.status());
+        return r == null || !hostMatches("outlook", hostsOf(c.f())) ? null
+                : new Decision(Reason.fromId(r), "Sisimai::Lhost::Office365:" + c.status());
     }
 
     private static Decision suspend(Ctx c) {

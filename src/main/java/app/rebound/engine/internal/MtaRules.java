@@ -734,24 +734,64 @@ final class MtaRules {
         static final int[] LIST = ReasonText.idsOf(LIST_REFUSALS);
         static final int[] CODES = ReasonText.idsOf(CODE_MARKERS);
 
+        /** Per phrase id, the indexes of the rules with that phrase, ascending (null: no rule has it). */
+        static final int[][] RULES_OF_PHRASE;
+
         static {
+            int max = -1;
             for (int i = 0; i < RULES.size(); i++) {
                 RULE_IDS[i] = ReasonText.idOf(RULES.get(i).phrase());
+                max = Math.max(max, RULE_IDS[i]);
+            }
+            RULES_OF_PHRASE = new int[max + 1][];
+            for (int i = 0; i < RULES.size(); i++) {
+                int id = RULE_IDS[i];
+                if (id >= 0) {
+                    int[] old = RULES_OF_PHRASE[id];
+                    int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                    grown[grown.length - 1] = i;
+                    RULES_OF_PHRASE[id] = grown;
+                }
             }
         }
     }
 
-    /** The first rule whose phrase the scanned text holds and whose receiver matches the hosts, or null. */
-    static Rule first(long[] hits, String hosts) {
-        for (int i = 0; i < Ids.RULE_IDS.length; i++) {
-            if (ReasonText.has(hits, Ids.RULE_IDS[i])) {
-                Rule x = RULES.get(i);
-                if (x.host() == null || Receivers.anyDomain(hosts, x.host())) {
-                    return x;
+    /**
+     * The first rule whose phrase the scanned text holds and whose receiver matches the hosts, or null. Walks the
+     * set bits of the scan (a few) rather than the rules (hundreds); the hosts are built only when a rule with a
+     * receiver is hit.
+     */
+    static Rule first(long[] hits, java.util.function.Supplier<String> hostsOf) {
+        int best = Integer.MAX_VALUE;
+        String hosts = null;
+        for (int w = 0; w < hits.length; w++) {
+            long bits = hits[w];
+            while (bits != 0) {
+                int id = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int[] rules = id < Ids.RULES_OF_PHRASE.length ? Ids.RULES_OF_PHRASE[id] : null;
+                if (rules == null) {
+                    continue;
+                }
+                for (int i : rules) {
+                    if (i >= best) {
+                        break;
+                    }
+                    Rule x = RULES.get(i);
+                    if (x.host() != null) {
+                        if (hosts == null) {
+                            hosts = hostsOf.get();
+                        }
+                        if (!Receivers.anyDomain(hosts, x.host())) {
+                            continue;
+                        }
+                    }
+                    best = i;
+                    break;
                 }
             }
         }
-        return null;
+        return best == Integer.MAX_VALUE ? null : RULES.get(best);
     }
 
     /** Whether the scanned reply may hold a receiver's error code ({@link #byCode}). */

@@ -44,27 +44,27 @@ final class Vendors {
     static void refineReply(Fact f, String reportDomain) {
         long[] h = f.hits != null ? f.hits
                 : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
-        if (hit(h, "retry timeout exceeded") || hit(h, "retry time not reached for any host after a long")) {
+        if (ReasonText.has(h, Ids.OTHER[0]) || ReasonText.has(h, Ids.OTHER[1])) {
             preset(f, "expired", "exim:retry-timeout");
         }
         // qmail-send wording (qmail-remote/qmail-local messages), more specific than its closing sentence
         // "this message has been in the queue too long".
-        for (String[] q : QMAIL) {
-            if (hit(h, q[0])) {
-                preset(f, q[1], "qmail:" + q[1]);
+        for (int i = 0; i < QMAIL.length; i++) {
+            if (ReasonText.has(h, Ids.QMAIL[i])) {
+                preset(f, QMAIL[i][1], "qmail:" + QMAIL[i][1]);
                 break;
             }
         }
-        for (String[] x : EXCHANGE) {
-            if (hit(h, x[0])) {
-                preset(f, x[1], "exchange:" + x[1]);
+        for (int i = 0; i < EXCHANGE.length; i++) {
+            if (ReasonText.has(h, Ids.EXCHANGE[i])) {
+                preset(f, EXCHANGE[i][1], "exchange:" + EXCHANGE[i][1]);
                 break;
             }
         }
-        if (hit(h, "interscan messaging security suite") && hit(h, "please check if address is correct")) {
+        if (ReasonText.has(h, Ids.OTHER[2]) && ReasonText.has(h, Ids.OTHER[3])) {
             preset(f, "userunknown", "interscan:check-address");
         }
-        if (hit(h, "not listed in public name & address book") || hit(h, "not listed in domino directory")) {
+        if (ReasonText.has(h, Ids.OTHER[4]) || ReasonText.has(h, Ids.OTHER[5])) {
             preset(f, "userunknown", "domino:not-listed");
         }
         if (f.presetReason.isEmpty() && MtaRules.mayHoldCode(h)) {
@@ -75,7 +75,7 @@ final class Vendors {
             }
         }
         if (f.presetReason.isEmpty()) {
-            MtaRules.Rule rule = MtaRules.first(h, Classifier.hostsOf(f) + " " + Text.lower(reportDomain));
+            MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain));
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
@@ -124,8 +124,19 @@ final class Vendors {
         return out;
     }
 
-    private static boolean hit(long[] hits, String phrase) {
-        return ReasonText.has(hits, ReasonText.idOf(phrase));
+    /** Phrase ids, resolved once (in the order of the tables above). */
+    private static final class Ids {
+        static final int[] OTHER = ReasonText.idsOf(Vendors.OTHER);
+        static final int[] QMAIL = firstColumn(Vendors.QMAIL);
+        static final int[] EXCHANGE = firstColumn(Vendors.EXCHANGE);
+
+        private static int[] firstColumn(String[][] table) {
+            String[] phrases = new String[table.length];
+            for (int i = 0; i < table.length; i++) {
+                phrases[i] = table[i][0];
+            }
+            return ReasonText.idsOf(phrases);
+        }
     }
 
     private static void preset(Fact f, String reason, String rule) {

@@ -110,7 +110,7 @@ class ScanningTest {
     @Test
     void automatonFindsExactlyThePhrasesTheTextContains() {
         Random rnd = new Random(SEED);
-        String alphabet = "abcab ._\u00e9\u00c9";
+        String alphabet = "abcab ._\u00e9\u00c9\u30c7";
         for (int round = 0; round < 200; round++) {
             List<String> phrases = new ArrayList<>();
             for (int i = 0; i < 1 + rnd.nextInt(60); i++) {
