@@ -26,7 +26,9 @@ class NativeSqlConfinementTest {
             // The ingestion pipeline: every statement names its tenant explicitly (see IngestSql).
             "app/rebound/ingest/IngestSql.java",
             // Campaign sends and retries: bulk claims with FOR UPDATE SKIP LOCKED, every statement names its tenant.
-            "app/rebound/sending/SendingSql.java");
+            "app/rebound/sending/SendingSql.java",
+            // Outgoing webhooks: the delivery worker's batch claims (platform-wide) and unnest updates.
+            "app/rebound/outbound/OutboundSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 

@@ -88,7 +88,17 @@ class RoleMatrixTest {
                 // Allowed roles reach the form, which refuses a token without a name with 400.
                 new Route("POST", "/api-tokens", false, Role.ADMIN, 400, 403),
                 // Switching tenant: any member, to a tenant they belong to; without a membership there is none.
-                new Route("POST", "/tenant", false, null, 303, 400));
+                new Route("POST", "/tenant", false, null, 303, 400),
+                // Outgoing webhooks (issue 13): admins; the empty create form is refused with 422, unknown ids with 404.
+                Route.get("/admin/webhooks", Role.ADMIN),
+                new Route("POST", "/admin/webhooks", false, Role.ADMIN, 422, 403),
+                new Route("GET", "/admin/webhooks/999999999", false, Role.ADMIN, 404, 403),
+                new Route("POST", "/admin/webhooks/999999999", false, Role.ADMIN, 404, 403),
+                new Route("POST", "/admin/webhooks/999999999/test", false, Role.ADMIN, 404, 403),
+                new Route("POST", "/admin/webhooks/999999999/enable", false, Role.ADMIN, 404, 403),
+                new Route("POST", "/admin/webhooks/999999999/disable", false, Role.ADMIN, 404, 403),
+                new Route("POST", "/admin/webhooks/999999999/delete", false, Role.ADMIN, 404, 403),
+                new Route("POST", "/admin/webhooks/999999999/deliveries/1/redeliver", false, Role.ADMIN, 404, 403));
     }
 
     static World world;
