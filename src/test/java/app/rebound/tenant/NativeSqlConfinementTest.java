@@ -26,7 +26,9 @@ class NativeSqlConfinementTest {
             // The ingestion pipeline: every statement names its tenant explicitly (see IngestSql).
             "app/rebound/ingest/IngestSql.java",
             // Campaign sends and retries: bulk claims with FOR UPDATE SKIP LOCKED, every statement names its tenant.
-            "app/rebound/sending/SendingSql.java");
+            "app/rebound/sending/SendingSql.java",
+            // CRM activity: the idempotent bulk insert (ON CONFLICT DO NOTHING), every statement names its tenant.
+            "app/rebound/crm/CrmSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 

@@ -88,16 +88,26 @@ class RoleMatrixTest {
                 // Allowed roles reach the form, which refuses a token without a name with 400.
                 new Route("POST", "/api-tokens", false, Role.ADMIN, 400, 403),
                 // Switching tenant: any member, to a tenant they belong to; without a membership there is none.
-                new Route("POST", "/tenant", false, null, 303, 400));
+                new Route("POST", "/tenant", false, null, 303, 400),
+                // Admin area (issue 13). Members: adding without subject or e-mail, a role change without a role and
+                // removing oneself without the confirmation are refused with 422, so the matrix changes nobody.
+                Route.get("/admin", Role.ADMIN),
+                Route.get("/admin/members", Role.ADMIN),
+                new Route("POST", "/admin/members", false, Role.ADMIN, 422, 403),
+                new Route("POST", "/admin/members/{member}/role", false, Role.ADMIN, 422, 403),
+                new Route("POST", "/admin/members/{member}/remove", false, Role.ADMIN, 422, 403));
     }
 
     static World world;
     static long input;
+    static long member;
 
     @Inject
     Fixtures fixtures;
     @Inject
     Inbox inbox;
+    @Inject
+    app.rebound.testsupport.Db db;
 
     @BeforeEach
     void world() {
@@ -106,6 +116,9 @@ class RoleMatrixTest {
             world = fixtures.aWorld(fixtures.aTenant("matrix"), 2);
             input = inbox.accept(new InboundInput(world.tenantId(), InboundSource.API, null, "message/rfc822",
                     "Subject: matrix\r\n\r\nnot a bounce\r\n".getBytes(), "test", null)).inboundId();
+            // the admin's own membership: removing it without the confirmation is refused (422)
+            member = ((Number) db.one("select id from membership where tenant_id = ? and subject = 'matrix-admin'",
+                    world.tenantId()).get("id")).longValue();
         }
     }
 
@@ -154,6 +167,7 @@ class RoleMatrixTest {
                 .replace("{subscriber}", String.valueOf(world.subscriberId()))
                 .replace("{server}", String.valueOf(world.serverId()))
                 .replace("{input}", String.valueOf(input))
+                .replace("{member}", String.valueOf(member))
                 .replace("{bounceCursor}", new BounceCursor(Instant.now(), Long.MAX_VALUE).token())
                 .replace("{subscriberCursor}", new SubscriberCursor("a@a", 1).token());
         RequestSpecification spec = given().redirects().follow(false);
