@@ -51,6 +51,14 @@ public class ApiTokens {
         return sql.tokenByHash(hash(token)).map(IngestSql.TokenRow::tenantId);
     }
 
+    /** The tenant of the live token in an {@code Authorization: Bearer rbd_...} header (and records its use). */
+    public Optional<String> tenantOfBearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return tenantOf(authorization.substring(7).strip());
+    }
+
     public List<Token> list(String tenantId) {
         return sql.tokensOf(tenantId).stream()
                 .map(t -> new Token(t.id(), t.name(), t.prefix(), t.createdAt(), t.lastUsedAt(), t.revokedAt())).toList();

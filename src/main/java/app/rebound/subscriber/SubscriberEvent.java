@@ -55,6 +55,7 @@ public class SubscriberEvent extends TenantOwned {
             case "reclassify" -> "a bounce was reclassified";
             case "watched-bounce" -> "a bounce on a watched send after a re-add";
             case "manual" -> "a manual change";
+            case "auto-reactivation" -> "reactivated automatically after activity reported by a CRM";
             default -> cause == null ? "" : cause;
         };
     }

@@ -30,6 +30,11 @@ public class CurrentMember {
         return tenantId().flatMap(t -> memberships().stream().filter(m -> m.tenantId().equals(t)).findFirst());
     }
 
+    /** The identity provider's subject of this login (what memberships are bound to); empty when anonymous. */
+    public String subject() {
+        return identity.isAnonymous() ? "" : MembershipAugmentor.subjectOf(identity).orElse("");
+    }
+
     public String name() {
         return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Turns a login into a member of one tenant: looks up the identity's memberships, picks the tenant chosen
  * in the switcher (cookie {@value #TENANT_COOKIE}) or the first one, and grants only that membership's
- * roles. Memberships are found by the token's subject only. Roles from the identity provider are dropped: permissions are per tenant and live in Rebound.
+ * roles. Memberships are found by the token's subject only; one added by e-mail is first bound to the subject of
+ * the first login whose verified e-mail claim matches. Roles from the identity provider are dropped: permissions are per tenant and live in Rebound.
  */
 @ApplicationScoped
 public class MembershipAugmentor implements SecurityIdentityAugmentor {
@@ -65,8 +66,26 @@ public class MembershipAugmentor implements SecurityIdentityAugmentor {
                 : Optional.empty();
     }
 
+    /** The e-mail claim of the token when the identity provider says it is verified ({@code email_verified: true}). */
+    static Optional<String> verifiedEmailOf(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("email") != null
+                && isTrue(jwt.getClaim("email_verified"))) {
+            Object email = jwt.getClaim("email");
+            String e = (email instanceof jakarta.json.JsonString js ? js.getString() : email.toString()).strip();
+            return e.isEmpty() || e.length() > 320 ? Optional.empty() : Optional.of(e);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isTrue(Object claim) {
+        return claim instanceof Boolean b ? b : claim != null && "true".equalsIgnoreCase(claim.toString().replace("\"", ""));
+    }
+
     private SecurityIdentity withMembership(SecurityIdentity identity, String wantedTenant) {
-        List<MemberTenant> memberships = subjectOf(identity).map(sql::membershipsOf).orElse(List.of());
+        Optional<String> subject = subjectOf(identity);
+        // a membership added by e-mail binds to the first login whose verified e-mail matches (issue 13)
+        subject.ifPresent(sub -> verifiedEmailOf(identity).ifPresent(mail -> sql.bindPendingByEmail(sub, mail)));
+        List<MemberTenant> memberships = subject.map(sql::membershipsOf).orElse(List.of());
         MemberTenant current = memberships.stream().filter(m -> m.tenantId().equals(wantedTenant)).findFirst()
                 .orElse(memberships.isEmpty() ? null : memberships.get(0));
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()

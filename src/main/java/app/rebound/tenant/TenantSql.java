@@ -44,6 +44,26 @@ public class TenantSql {
         }
     }
 
+    /**
+     * Binds the memberships added by e-mail (no subject yet) to this login, whose identity provider vouched for the
+     * e-mail (verified claim): the first such login takes them. A tenant where the subject is already a member keeps
+     * its existing membership and the pending one stays. Returns how many were bound.
+     */
+    public int bindPendingByEmail(String subject, String verifiedEmail) {
+        String sql = """
+                update membership p set subject = ?
+                where p.subject is null and lower(p.email) = lower(?)
+                  and not exists (select 1 from membership m where m.tenant_id = p.tenant_id and m.subject = ?)""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, subject);
+            ps.setString(2, verifiedEmail);
+            ps.setString(3, subject);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not bind memberships by e-mail", e);
+        }
+    }
+
     /** Creates the monthly bounce partitions up to {@code monthsAhead} months from now (idempotent). */
     public int ensureBouncePartitions(int monthsAhead) {
         String sql = """

@@ -14,12 +14,12 @@ import java.util.Optional;
  * A tenant whose campaign's sending server is the bounce simulator, and the simulator mailing its reports back to
  * Rebound's real inbound SMTP listener: what the sending tests run against.
  */
-final class SendingWorld {
-    final String tenant;
-    final Fixtures.World world;
-    final BounceSimulator simulator;
+public final class SendingWorld {
+    public final String tenant;
+    public final Fixtures.World world;
+    public final BounceSimulator simulator;
 
-    SendingWorld(Fixtures fixtures, TenantRunner runner, SmtpListener listener, String prefix, RetryPolicy policy,
+    public SendingWorld(Fixtures fixtures, TenantRunner runner, SmtpListener listener, String prefix, RetryPolicy policy,
                  Integer rateLimit) {
         int listenerPort = listener.start(0);
         simulator = new BounceSimulator("mx.simulator.test",

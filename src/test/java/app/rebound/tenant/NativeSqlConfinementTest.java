@@ -28,7 +28,9 @@ class NativeSqlConfinementTest {
             // Campaign sends and retries: bulk claims with FOR UPDATE SKIP LOCKED, every statement names its tenant.
             "app/rebound/sending/SendingSql.java",
             // Outgoing webhooks: the delivery worker's batch claims (platform-wide) and unnest updates.
-            "app/rebound/outbound/OutboundSql.java");
+            "app/rebound/outbound/OutboundSql.java",
+            // CRM activity: the idempotent bulk insert (ON CONFLICT DO NOTHING), every statement names its tenant.
+            "app/rebound/crm/CrmSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 

@@ -98,16 +98,26 @@ class RoleMatrixTest {
                 new Route("POST", "/admin/webhooks/999999999/enable", false, Role.ADMIN, 404, 403),
                 new Route("POST", "/admin/webhooks/999999999/disable", false, Role.ADMIN, 404, 403),
                 new Route("POST", "/admin/webhooks/999999999/delete", false, Role.ADMIN, 404, 403),
-                new Route("POST", "/admin/webhooks/999999999/deliveries/1/redeliver", false, Role.ADMIN, 404, 403));
+                new Route("POST", "/admin/webhooks/999999999/deliveries/1/redeliver", false, Role.ADMIN, 404, 403),
+                // Admin area (issue 13). Members: adding without subject or e-mail, a role change without a role and
+                // removing oneself without the confirmation are refused with 422, so the matrix changes nobody.
+                Route.get("/admin", Role.ADMIN),
+                Route.get("/admin/members", Role.ADMIN),
+                new Route("POST", "/admin/members", false, Role.ADMIN, 422, 403),
+                new Route("POST", "/admin/members/{member}/role", false, Role.ADMIN, 422, 403),
+                new Route("POST", "/admin/members/{member}/remove", false, Role.ADMIN, 422, 403));
     }
 
     static World world;
     static long input;
+    static long member;
 
     @Inject
     Fixtures fixtures;
     @Inject
     Inbox inbox;
+    @Inject
+    app.rebound.testsupport.Db db;
 
     @BeforeEach
     void world() {
@@ -116,6 +126,9 @@ class RoleMatrixTest {
             world = fixtures.aWorld(fixtures.aTenant("matrix"), 2);
             input = inbox.accept(new InboundInput(world.tenantId(), InboundSource.API, null, "message/rfc822",
                     "Subject: matrix\r\n\r\nnot a bounce\r\n".getBytes(), "test", null)).inboundId();
+            // the admin's own membership: removing it without the confirmation is refused (422)
+            member = ((Number) db.one("select id from membership where tenant_id = ? and subject = 'matrix-admin'",
+                    world.tenantId()).get("id")).longValue();
         }
     }
 
@@ -164,6 +177,7 @@ class RoleMatrixTest {
                 .replace("{subscriber}", String.valueOf(world.subscriberId()))
                 .replace("{server}", String.valueOf(world.serverId()))
                 .replace("{input}", String.valueOf(input))
+                .replace("{member}", String.valueOf(member))
                 .replace("{bounceCursor}", new BounceCursor(Instant.now(), Long.MAX_VALUE).token())
                 .replace("{subscriberCursor}", new SubscriberCursor("a@a", 1).token());
         RequestSpecification spec = given().redirects().follow(false);

@@ -1,0 +1,228 @@
+package app.rebound.crm;
+
+import app.rebound.bounce.Bounce;
+import app.rebound.campaign.Campaign;
+import app.rebound.engine.BounceType;
+import app.rebound.engine.ReboundHeaders;
+import app.rebound.engine.Reason;
+import app.rebound.engine.Verp;
+import app.rebound.ingest.VerpKeys;
+import app.rebound.sending.OutgoingMail;
+import app.rebound.sending.Rejections;
+import app.rebound.sending.SendingConfig;
+import app.rebound.sending.SmtpSendException;
+import app.rebound.sending.SmtpSender;
+import app.rebound.sending.SmtpTarget;
+import app.rebound.sendingserver.SendingServer;
+import app.rebound.subscriber.Subscriber;
+import app.rebound.subscriber.SubscriberEvent;
+import app.rebound.subscriber.SubscriberLifecycle;
+import app.rebound.subscriber.SubscriberStatus;
+import app.rebound.tenant.TenantRunner;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The daily auto-reactivation (rules in {@link app.rebound.crm}): per tenant, one transaction flips every eligible
+ * subscriber back with its history entry and two watched sends; then one test mail each goes out through the sending
+ * server of the campaign whose retries were exhausted; then the run is recorded.
+ */
+@ApplicationScoped
+public class Reactivation {
+    public static final String CAUSE = "auto-reactivation";
+    public static final String ACTOR = "auto-reactivation";
+    /** Engine reasons that say the address is dead (unknown user, dead domain, moved, accepts no mail). */
+    static final List<String> DEAD_REASONS = Arrays.stream(Reason.values()).filter(Reason::isHard).map(Reason::id).toList();
+    /** Status changes that rule an address out for good. */
+    static final List<String> DISQUALIFYING_CAUSES = List.of("complaint", "trap", "unsubscribe", "watched-bounce");
+
+    private final TenantRunner runner;
+    private final SmtpSender smtp;
+    private final VerpKeys verpKeys;
+    private final Rejections rejections;
+    private final SendingConfig sending;
+    private final ReactivationConfig config;
+
+    public Reactivation(TenantRunner runner, SmtpSender smtp, VerpKeys verpKeys, Rejections rejections,
+                        SendingConfig sending, ReactivationConfig config) {
+        this.runner = runner;
+        this.smtp = smtp;
+        this.verpKeys = verpKeys;
+        this.rejections = rejections;
+        this.sending = sending;
+        this.config = config;
+    }
+
+    /** One test mail to send after the flip has committed. */
+    record TestMail(long subscriberId, long campaignId, long serverId, SmtpTarget target, OutgoingMail mail) {
+    }
+
+    /** Runs for every tenant, one after the other; returns each tenant's run. */
+    public List<ReactivationRun> runAll(Instant now) {
+        List<ReactivationRun> runs = new ArrayList<>();
+        for (String tenant : runner.tenantIds()) {
+            try {
+                runs.add(runTenant(tenant, now));
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Auto-reactivation failed for tenant %s", tenant);
+            }
+        }
+        return runs;
+    }
+
+    /** Runs for one tenant as of {@code now} (the injectable clock of the job, or a test's time). */
+    public ReactivationRun runTenant(String tenant, Instant now) {
+        List<String> notes = new ArrayList<>();
+        int[] conversions = {0};
+        List<TestMail> mails = runner.inTenant(tenant, () -> {
+            conversions[0] = (int) conversions();
+            List<TestMail> out = new ArrayList<>();
+            for (long id : eligibleIds(now)) {
+                reactivate(tenant, id, now, notes).ifPresent(out::add);
+            }
+            return out;
+        });
+        int sent = 0;
+        int failed = 0;
+        for (TestMail m : mails) {
+            if (send(tenant, m, now)) {
+                sent++;
+            } else {
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            notes.add(failed + " test mail(s) could not be handed to the sending server (see the log)");
+        }
+        int recovered = mails.size();
+        int ok = sent;
+        int ko = failed;
+        ReactivationRun run = runner.inTenant(tenant, () -> {
+            ReactivationRun r = new ReactivationRun();
+            r.ranAt = now;
+            r.conversions = conversions[0];
+            r.recovered = recovered;
+            r.testMailsSent = ok;
+            r.testMailsFailed = ko;
+            String note = String.join("; ", notes);
+            r.note = note.isEmpty() ? null : note.substring(0, Math.min(note.length(), 1000));
+            r.persist();
+            return r;
+        });
+        Log.infof("Auto-reactivation for %s: recovered %d of %d soft-to-hard conversions, %d test mails sent, %d failed",
+                tenant, recovered, conversions[0], sent, failed);
+        return run;
+    }
+
+    /** Subscribers now bounced whose latest change into bounced was a soft-to-hard conversion. */
+    static long conversions() {
+        return Subscriber.count("""
+                from Subscriber s where s.status = :bounced and exists (select 1 from SubscriberEvent e
+                  where e.subscriberId = s.id and e.cause = 'retry-exhausted' and e.toStatus = 'bounced'
+                  and e.changedAt = (select max(x.changedAt) from SubscriberEvent x where x.subscriberId = s.id and x.toStatus = 'bounced'))""",
+                Parameters.with("bounced", SubscriberStatus.BOUNCED));
+    }
+
+    /** The ids of the current tenant's eligible subscribers as of {@code now}, by id (rules in the package description). */
+    public List<Long> eligibleIds(Instant now) {
+        Instant windowStart = now.minus(Duration.ofDays(config.activityDays()));
+        return Panache.getEntityManager().createQuery("""
+                select s.id from Subscriber s, SubscriberEvent e
+                where s.status = :bounced and s.autoReactivationBlocked = false
+                  and e.subscriberId = s.id and e.toStatus = 'bounced' and e.cause = 'retry-exhausted'
+                  and e.changedAt = (select max(x.changedAt) from SubscriberEvent x where x.subscriberId = s.id and x.toStatus = 'bounced')
+                  and exists (select 1 from CrmActivity a where a.email = s.email and a.occurredAt > e.changedAt
+                              and a.occurredAt >= :windowStart and a.occurredAt <= :now)
+                  and not exists (select 1 from SuppressedAddress sa where sa.email = s.email)
+                  and not exists (select 1 from Bounce b where b.subscriber.id in (select o.id from Subscriber o where o.email = s.email)
+                              and (b.reason in :deadReasons or b.type = :complaint or b.trapSuspicion = true))
+                  and not exists (select 1 from SubscriberEvent d where d.subscriberId in (select o.id from Subscriber o where o.email = s.email)
+                              and d.cause in :causes)
+                order by s.id""", Long.class)
+                .setParameter("bounced", SubscriberStatus.BOUNCED)
+                .setParameter("windowStart", windowStart)
+                .setParameter("now", now)
+                .setParameter("deadReasons", DEAD_REASONS)
+                .setParameter("complaint", BounceType.COMPLAINT)
+                .setParameter("causes", DISQUALIFYING_CAUSES)
+                .getResultList();
+    }
+
+    /** Flips one subscriber back (row-locked, re-checked) and prepares its test mail; empty when it cannot be done. */
+    private Optional<TestMail> reactivate(String tenant, long id, Instant now, List<String> notes) {
+        Subscriber s = Subscriber.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null || s.status != SubscriberStatus.BOUNCED || s.autoReactivationBlocked) {
+            return Optional.empty(); // changed since the query
+        }
+        SubscriberEvent conversion = SubscriberEvent.find("subscriberId = ?1 and toStatus = 'bounced' order by changedAt desc, id desc",
+                s.id).firstResult();
+        Campaign campaign = conversion == null || conversion.bounceId == null ? null
+                : Bounce.<Bounce>find("id = ?1", conversion.bounceId).firstResultOptional().map(b -> b.campaign).orElse(null);
+        if (campaign == null || !campaign.sendingServer.enabled) {
+            notes.add(s.email + " left bounced: " + (campaign == null ? "the conversion names no campaign to send the test mail through"
+                    : "the sending server " + campaign.sendingServer.name + " is disabled"));
+            return Optional.empty();
+        }
+        SendingServer server = campaign.sendingServer;
+        String domain = server.returnPathDomain.toLowerCase(Locale.ROOT);
+        Optional<String> owner = verpKeys.tenantOfDomain(domain);
+        if ((owner.isPresent() && !owner.get().equals(tenant)) || (owner.isEmpty() && !verpKeys.claimDomain(tenant, domain))) {
+            notes.add(s.email + " left bounced: the return-path domain " + domain + " belongs to another account");
+            return Optional.empty();
+        }
+        SubscriberStatus from = s.status;
+        String why = "Automatically reactivated: activity reported by a CRM within " + config.activityDays()
+                + " days after soft bounces had exhausted the retries; a test mail follows and the next "
+                + SubscriberLifecycle.WATCHED_SENDS + " sends are watched";
+        s.changeStatus(SubscriberStatus.SUBSCRIBED, why, now);
+        s.watchSendsLeft = SubscriberLifecycle.WATCHED_SENDS;
+        SubscriberEvent.record(s, from, why, ACTOR, CAUSE);
+        OutgoingMail mail = testMail(tenant, campaign.id, s, domain, verpKeys.activeKey(tenant));
+        return Optional.of(new TestMail(s.id, campaign.id, server.id, smtp.targetOf(server), mail));
+    }
+
+    /** The test mail: like a campaign mail of {@code campaignId} (VERP return path, Rebound headers), short text. */
+    private OutgoingMail testMail(String tenant, long campaignId, Subscriber s, String domain, Verp verp) {
+        String verpAddress = verp.encode(tenant, Long.toString(campaignId), Long.toString(s.id), domain);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Message-ID", "<r" + campaignId + ".s" + s.id + "." + UUID.randomUUID().toString().substring(0, 8) + "@" + domain + ">");
+        h.put(ReboundHeaders.TENANT, tenant);
+        h.put(ReboundHeaders.CAMPAIGN, Long.toString(campaignId));
+        h.put(ReboundHeaders.SUBSCRIBER, Long.toString(s.id));
+        h.put(ReboundHeaders.VERP, verpAddress);
+        String text = "Hello,\r\n\r\nyou are back on the list \"" + s.list.name + "\": earlier messages to this address "
+                + "could not be delivered for a while. No action is needed.\r\n";
+        return new OutgoingMail(verpAddress, sending.fromLocalPart() + "@" + domain, s.email, "You are back on our list",
+                text, h);
+    }
+
+    /** Hands one test mail to its server; a refusal of the recipient becomes a bounce like any other (watched). */
+    private boolean send(String tenant, TestMail m, Instant now) {
+        try {
+            smtp.send(m.target(), m.mail());
+            return true;
+        } catch (SmtpSendException e) {
+            if (e.isRecipientRejection()) {
+                rejections.submit(tenant, m.serverId(), List.of(new Rejections.Rejection(m.mail().to(), m.campaignId(),
+                        m.subscriberId(), m.mail().headers().get("Message-ID"), e.stage(), e.reply().orElseThrow(),
+                        m.target().host(), now)));
+                return true;
+            }
+            Log.warnf("Auto-reactivation test mail to subscriber %d of %s not sent: %s", m.subscriberId(), tenant, e.getMessage());
+            return false;
+        }
+    }
+}
