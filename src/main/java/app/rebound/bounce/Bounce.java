@@ -107,4 +107,10 @@ public class Bounce extends TenantOwned {
     public static long countForCampaign(Campaign campaign) {
         return count("campaign", campaign);
     }
+
+    /** Recent bounces of the campaigns sent through a sending server, newest first; the floor keeps the scan to recent partitions. */
+    public static List<Bounce> recentForServer(long serverId, Instant floor, int limit) {
+        return find("from Bounce b join fetch b.campaign c where c.sendingServer.id = :srv and b.occurredAt >= :floor"
+                + " order by b.occurredAt desc, b.id desc", Parameters.with("srv", serverId).and("floor", floor)).page(0, limit).list();
+    }
 }

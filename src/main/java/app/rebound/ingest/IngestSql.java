@@ -436,22 +436,34 @@ public class IngestSql {
         return changed;
     }
 
-    /** Of these subscribers, those on a watched send after a re-add (issue 10: watch_sends_left > 0). */
-    java.util.Set<Ref> watched(Connection c, Collection<Ref> refs) throws SQLException {
-        java.util.Set<Ref> out = new java.util.HashSet<>();
+    /** A bounce's send: tenant, subscriber, and the campaign when the bounce is linked to one. */
+    record SendRef(String tenantId, long subscriberId, Long campaignId) {
+    }
+
+    /**
+     * Of these sends, the watched ones after a re-add (issue 10): the campaign's message to the subscriber went out
+     * while watched ({@code sent_message.watched}, set by the sender as it counts the watch down), or, for a bounce
+     * linked to no campaign, the subscriber still has watched sends left.
+     */
+    java.util.Set<SendRef> watched(Connection c, Collection<SendRef> refs) throws SQLException {
+        java.util.Set<SendRef> out = new java.util.HashSet<>();
         if (refs.isEmpty()) {
             return out;
         }
         String sql = """
-                select s.tenant_id, s.id from subscriber s
-                join unnest(?::varchar[], ?::bigint[]) as k(t, s) on s.tenant_id = k.t and s.id = k.s
-                where s.watch_sends_left > 0""";
+                select k.t, k.s, k.c from unnest(?::varchar[], ?::bigint[], ?::bigint[]) as k(t, s, c)
+                where case when k.c is null
+                           then exists (select 1 from subscriber x where x.tenant_id = k.t and x.id = k.s and x.watch_sends_left > 0)
+                           else exists (select 1 from sent_message m where m.tenant_id = k.t and m.subscriber_id = k.s
+                                          and m.campaign_id = k.c and m.watched) end""";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("varchar", refs.stream().map(Ref::tenantId).toArray()));
-            ps.setArray(2, c.createArrayOf("bigint", refs.stream().map(Ref::id).toArray()));
+            ps.setArray(1, c.createArrayOf("varchar", refs.stream().map(SendRef::tenantId).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", refs.stream().map(SendRef::subscriberId).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", refs.stream().map(SendRef::campaignId).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Ref(rs.getString(1), rs.getLong(2)));
+                    long campaign = rs.getLong(3);
+                    out.add(new SendRef(rs.getString(1), rs.getLong(2), rs.wasNull() ? null : campaign));
                 }
             }
         }

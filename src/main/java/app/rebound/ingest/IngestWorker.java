@@ -198,20 +198,22 @@ public class IngestWorker {
      * the subscriber back to bounced and blocks automatic reactivation. Rewrites those decisions; returns the refs.
      */
     private java.util.Set<IngestSql.Ref> watchedBounces(Connection c, List<Recorded> recs) throws SQLException {
-        java.util.Set<IngestSql.Ref> candidates = new java.util.HashSet<>();
+        java.util.Set<IngestSql.SendRef> candidates = new java.util.HashSet<>();
         for (Recorded r : recs) {
             if (r.subscriberId != null && AutoAction.flipsWhenWatched(r.decision)) {
-                candidates.add(new IngestSql.Ref(r.input.tenantId(), r.subscriberId));
+                candidates.add(new IngestSql.SendRef(r.input.tenantId(), r.subscriberId, r.campaignId));
             }
         }
-        java.util.Set<IngestSql.Ref> watched = sql.watched(c, candidates);
+        java.util.Set<IngestSql.SendRef> watched = sql.watched(c, candidates);
+        java.util.Set<IngestSql.Ref> flipped = new java.util.HashSet<>();
         for (Recorded r : recs) {
             if (r.subscriberId != null && AutoAction.flipsWhenWatched(r.decision)
-                    && watched.contains(new IngestSql.Ref(r.input.tenantId(), r.subscriberId))) {
+                    && watched.contains(new IngestSql.SendRef(r.input.tenantId(), r.subscriberId, r.campaignId))) {
                 r.decision = AutoAction.watched(r.decision);
+                flipped.add(new IngestSql.Ref(r.input.tenantId(), r.subscriberId));
             }
         }
-        return watched;
+        return flipped;
     }
 
     private List<ParsedEvent> parse(StoredInput in) {

@@ -205,7 +205,7 @@ public class CampaignSender {
                         } catch (SmtpSendException e) {
                             if (e.isRecipientRejection()) {
                                 SmtpReply reply = e.reply().orElseThrow();
-                                outcomes.add(new SendingSql.Outcome(r.subscriberId(), "refused", reply.text(), null));
+                                outcomes.add(new SendingSql.Outcome(r.subscriberId(), "refused", reply.text(), mid));
                                 refused.add(new Rejections.Rejection(r.email(), ctx.campaignId(), r.subscriberId(), mid,
                                         e.stage(), reply, ctx.target().host(), clock.instant()));
                             } else if (e.stage() == SmtpSendException.Stage.CONNECT || e.stage() == SmtpSendException.Stage.AUTH) {

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Re-sends soft-bounced mail when the retry policy says (the ingestion pipeline keeps {@code retry_state} and
@@ -54,8 +58,44 @@ public class RetryScheduler {
         return n;
     }
 
-    /** Sends one tenant's retries due at {@code now}; returns how many attempts were made. */
+    /**
+     * Sends one tenant's retries due at {@code now} over {@code rebound.sending.connections} workers, each claiming
+     * its own batches ({@code SKIP LOCKED}: no two take the same retry) over its own SMTP connections; returns how
+     * many attempts were made.
+     */
     public int runOnce(String tenant, Instant now) {
+        int k = Math.max(1, config.connections());
+        if (k == 1) {
+            return work(tenant, now);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(k, r -> {
+            Thread t = new Thread(r, "retry-send-" + tenant);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Integer>> fs = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                fs.add(pool.submit(() -> work(tenant, now)));
+            }
+            int n = 0;
+            for (Future<Integer> f : fs) {
+                try {
+                    n += f.get();
+                } catch (ExecutionException e) {
+                    Log.warnf(e.getCause(), "Retries of %s: a worker stopped", tenant);
+                }
+            }
+            return n;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int work(String tenant, Instant now) {
         int n = 0;
         while (true) {
             List<SendingSql.DueRetry> due = sql.claimRetries(tenant, now, now.minus(config.claimLease()), config.batchSize());
@@ -66,22 +106,24 @@ public class RetryScheduler {
         }
     }
 
+    /** Sends one claimed batch over one connection per server; records the whole batch in one transaction. */
     private int send(String tenant, List<SendingSql.DueRetry> due, Instant now) {
         Map<Long, SendContext> contexts = new HashMap<>();
         Map<Long, SmtpSender.Connection> connections = new HashMap<>();
         Map<Long, List<Rejections.Rejection>> refused = new HashMap<>();
+        List<SendingSql.RetryOutcome> outcomes = new ArrayList<>(due.size());
         int attempts = 0;
         try {
             for (SendingSql.DueRetry r : due) {
                 if (!r.eligible()) {
-                    sql.recordRetry(tenant, r, null, null, now, null);
+                    outcomes.add(new SendingSql.RetryOutcome(r, null, null, null, null, null));
                     continue;
                 }
                 SendContext ctx;
                 try {
                     ctx = contexts.computeIfAbsent(r.campaignId(), id -> campaigns.context(tenant, id));
                 } catch (CampaignSender.SendRefusedException e) {
-                    sql.recordRetry(tenant, r, "error", e.getMessage(), now, now.plus(ERROR_BACKOFF));
+                    outcomes.add(new SendingSql.RetryOutcome(r, "error", e.getMessage(), now.plus(ERROR_BACKOFF), null, null));
                     continue;
                 }
                 OutgoingMail mail = ctx.mailFor(r.subscriberId(), r.email());
@@ -94,16 +136,17 @@ public class RetryScheduler {
                         connections.put(ctx.serverId(), c);
                     }
                     SmtpReply reply = c.send(mail);
-                    sql.recordRetry(tenant, r, "delivered", reply.text(), now, null);
+                    outcomes.add(new SendingSql.RetryOutcome(r, "delivered", reply.text(), null, ctx.serverId(), mid));
                 } catch (SmtpSendException e) {
                     if (e.isRecipientRejection()) {
                         SmtpReply reply = e.reply().orElseThrow();
-                        sql.recordRetry(tenant, r, reply.permanent() ? "hard" : "soft", reply.text(), now, null);
+                        outcomes.add(new SendingSql.RetryOutcome(r, reply.permanent() ? "hard" : "soft", reply.text(), null,
+                                ctx.serverId(), mid));
                         refused.computeIfAbsent(ctx.serverId(), k -> new ArrayList<>()).add(new Rejections.Rejection(
                                 r.email(), r.campaignId(), r.subscriberId(), mid, e.stage(), reply, ctx.target().host(), now));
                     } else {
                         Log.warnf("Retry of campaign %s to subscriber %s failed: %s", r.campaignId(), r.subscriberId(), e.getMessage());
-                        sql.recordRetry(tenant, r, "error", e.getMessage(), now, now.plus(ERROR_BACKOFF));
+                        outcomes.add(new SendingSql.RetryOutcome(r, "error", e.getMessage(), now.plus(ERROR_BACKOFF), null, null));
                         SmtpSender.Connection broken = connections.remove(ctx.serverId());
                         if (broken != null) {
                             broken.close();
@@ -113,6 +156,7 @@ public class RetryScheduler {
             }
         } finally {
             connections.values().forEach(SmtpSender.Connection::close);
+            sql.recordRetries(tenant, outcomes, now);
             refused.forEach((server, list) -> rejections.submit(tenant, server, list));
         }
         return attempts;

@@ -30,7 +30,10 @@ public class SendingSql {
     public record Recipient(long subscriberId, String email, boolean eligible) {
     }
 
-    /** The outcome of one send: state 'sent' or 'refused', the reply, the Message-ID when sent. */
+    /**
+     * The outcome of one send: state 'sent', 'refused', 'skipped' or 'interrupted', the reply, and the Message-ID
+     * when the message was handed to the server (sent, or refused at RCPT or DATA).
+     */
     public record Outcome(long subscriberId, String state, String reply, String messageId) {
     }
 
@@ -109,12 +112,17 @@ public class SendingSql {
         }
     }
 
-    /** Campaigns of this tenant whose send is not finished. */
+    /** Campaigns of this tenant whose send is not finished, except those on a disabled server (paused). */
     public List<Long> activeSends(String tenant) {
         List<Long> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select campaign_id from campaign_send where tenant_id = ? and state = 'sending' order by requested_at")) {
+                     """
+                     select cs.campaign_id from campaign_send cs
+                       join campaign ca on ca.tenant_id = cs.tenant_id and ca.id = cs.campaign_id
+                       join sending_server srv on srv.tenant_id = ca.tenant_id and srv.id = ca.sending_server_id
+                      where cs.tenant_id = ? and cs.state = 'sending' and srv.enabled
+                      order by cs.requested_at""")) {
             ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -199,23 +207,40 @@ public class SendingSql {
     private static void insertSentMessages(Connection c, String tenant, long campaignId, Long serverId,
                                            List<Outcome> outcomes, Instant now) throws SQLException {
         List<Outcome> sent = outcomes.stream().filter(o -> o.messageId() != null).toList();
-        if (sent.isEmpty()) {
+        insertSentMessages(c, tenant, sent.stream().map(o -> new Handed(o.messageId(), campaignId, o.subscriberId(), serverId)).toList(),
+                now);
+    }
+
+    /** A message handed to an SMTP server (accepted or refused there): its Message-ID, campaign, subscriber, server. */
+    record Handed(String messageId, long campaignId, long subscriberId, Long serverId) {
+    }
+
+    /**
+     * Records the Message-IDs of messages handed to a server (for linking bounces), and counts down the watch of
+     * subscribers re-added with evidence (issue 10): a message to a subscriber with watched sends left is a watched
+     * send ({@code sent_message.watched}), so a bounce on it flips the subscriber back even after the count reached
+     * zero. One statement: the countdown and the record commit together.
+     */
+    static void insertSentMessages(Connection c, String tenant, List<Handed> handed, Instant now) throws SQLException {
+        if (handed.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into sent_message (tenant_id, message_id, campaign_id, subscriber_id, sending_server_id, sent_at)
-                select ?, k.m, ?, k.s, ?, ? from unnest(?::varchar[], ?::bigint[]) as k(m, s)
+                with k as (select * from unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[]) as k(m, ca, s, srv)),
+                     w as (update subscriber x set watch_sends_left = x.watch_sends_left - 1
+                             from (select distinct s from k) d
+                            where x.tenant_id = ? and x.id = d.s and x.watch_sends_left > 0
+                           returning x.id)
+                insert into sent_message (tenant_id, message_id, campaign_id, subscriber_id, sending_server_id, sent_at, watched)
+                select ?, k.m, k.ca, k.s, k.srv, ?, exists (select 1 from w where w.id = k.s) from k
                 on conflict do nothing""")) {
-            ps.setString(1, tenant);
-            ps.setLong(2, campaignId);
-            if (serverId == null) {
-                ps.setNull(3, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(3, serverId);
-            }
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.setArray(5, c.createArrayOf("varchar", sent.stream().map(Outcome::messageId).toArray()));
-            ps.setArray(6, c.createArrayOf("bigint", sent.stream().map(Outcome::subscriberId).toArray()));
+            ps.setArray(1, c.createArrayOf("varchar", handed.stream().map(Handed::messageId).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", handed.stream().map(Handed::campaignId).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", handed.stream().map(Handed::subscriberId).toArray()));
+            ps.setArray(4, c.createArrayOf("bigint", handed.stream().map(Handed::serverId).toArray()));
+            ps.setString(5, tenant);
+            ps.setString(6, tenant);
+            ps.setTimestamp(7, Timestamp.from(now));
             ps.executeUpdate();
         }
     }
@@ -341,17 +366,20 @@ public class SendingSql {
     /**
      * Claims up to {@code n} retries due at {@code now} ({@code FOR UPDATE SKIP LOCKED}, committed with a claim
      * time): two instances never take the same one. A claim older than {@code staleBefore} (its instance died) is
-     * taken again.
+     * taken again. Retries of campaigns on a disabled server wait (they are sent once it is enabled again).
      */
     public List<DueRetry> claimRetries(String tenant, Instant now, Instant staleBefore, int n) {
         List<DueRetry> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      with picked as (
-                         select campaign_id, subscriber_id from retry_state
-                          where tenant_id = ? and state = 'pending' and next_retry_at <= ?
-                            and (claimed_at is null or claimed_at < ?)
-                          order by next_retry_at limit ? for update skip locked),
+                         select r.campaign_id, r.subscriber_id from retry_state r
+                          where r.tenant_id = ? and r.state = 'pending' and r.next_retry_at <= ?
+                            and (r.claimed_at is null or r.claimed_at < ?)
+                            and exists (select 1 from campaign ca join sending_server srv
+                                          on srv.tenant_id = ca.tenant_id and srv.id = ca.sending_server_id
+                                         where ca.tenant_id = r.tenant_id and ca.id = r.campaign_id and srv.enabled)
+                          order by r.next_retry_at limit ? for update of r skip locked),
                      claimed as (
                          update retry_state r set claimed_at = ?
                            from picked p where r.tenant_id = ? and r.campaign_id = p.campaign_id
@@ -381,42 +409,61 @@ public class SendingSql {
     }
 
     /**
-     * Records one retry: the attempt row (outcome delivered, soft, hard or error) and the retry state: delivered,
-     * hard or no longer eligible close it ('done'); soft waits for the pipeline to schedule the next step or to
-     * convert it to hard; error tries again at {@code retryAt}. {@code outcome} null: closed without an attempt.
+     * The result of one retry: outcome delivered, soft, hard or error (null: closed without an attempt, the
+     * subscriber is no longer eligible), the reply, when to try again after an error, and the Message-ID when the
+     * message was handed to the server.
      */
-    public void recordRetry(String tenant, DueRetry r, String outcome, String reply, Instant at, Instant retryAt) {
+    public record RetryOutcome(DueRetry retry, String outcome, String reply, Instant retryAt, Long serverId, String messageId) {
+        /** delivered, hard or no longer eligible close the retry ('done'); soft waits for the pipeline; error waits for retryAt. */
+        String state() {
+            return outcome == null || "delivered".equals(outcome) || "hard".equals(outcome) ? "done" : "pending";
+        }
+    }
+
+    /**
+     * Records a batch of retries in one transaction: the attempt rows (numbered per campaign and subscriber), the
+     * retry states (delivered, hard or no longer eligible: 'done'; soft waits for the pipeline to schedule the next
+     * step or to convert it to hard; error tries again at its retryAt), and the Message-IDs handed to the server.
+     */
+    public void recordRetries(String tenant, List<RetryOutcome> outcomes, Instant at) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (outcome != null) {
+                List<RetryOutcome> attempts = outcomes.stream().filter(o -> o.outcome() != null).toList();
+                if (!attempts.isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement("""
                             insert into retry_attempt (tenant_id, campaign_id, subscriber_id, attempt, attempted_at, outcome, reply)
-                            select ?, ?, ?, coalesce(max(attempt), 0) + 1, ?, ?, ? from retry_attempt
-                             where tenant_id = ? and campaign_id = ? and subscriber_id = ?""")) {
+                            select ?, k.c, k.s, coalesce((select max(a.attempt) from retry_attempt a where a.tenant_id = ?
+                                                            and a.campaign_id = k.c and a.subscriber_id = k.s), 0) + 1, ?, k.o, k.r
+                              from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[]) as k(c, s, o, r)""")) {
                         ps.setString(1, tenant);
-                        ps.setLong(2, r.campaignId());
-                        ps.setLong(3, r.subscriberId());
-                        ps.setTimestamp(4, Timestamp.from(at));
-                        ps.setString(5, outcome);
-                        ps.setString(6, clip(reply));
-                        ps.setString(7, tenant);
-                        ps.setLong(8, r.campaignId());
-                        ps.setLong(9, r.subscriberId());
+                        ps.setString(2, tenant);
+                        ps.setTimestamp(3, Timestamp.from(at));
+                        ps.setArray(4, c.createArrayOf("bigint", attempts.stream().map(o -> o.retry().campaignId()).toArray()));
+                        ps.setArray(5, c.createArrayOf("bigint", attempts.stream().map(o -> o.retry().subscriberId()).toArray()));
+                        ps.setArray(6, c.createArrayOf("varchar", attempts.stream().map(RetryOutcome::outcome).toArray()));
+                        ps.setArray(7, c.createArrayOf("varchar", attempts.stream().map(o -> clip(o.reply())).toArray()));
                         ps.executeUpdate();
                     }
                 }
-                String state = outcome == null || "delivered".equals(outcome) || "hard".equals(outcome) ? "done" : "pending";
                 try (PreparedStatement ps = c.prepareStatement("""
-                        update retry_state set state = ?, claimed_at = null, next_retry_at = ?
-                         where tenant_id = ? and campaign_id = ? and subscriber_id = ?""")) {
-                    ps.setString(1, state);
-                    ps.setTimestamp(2, "error".equals(outcome) && retryAt != null ? Timestamp.from(retryAt) : null);
-                    ps.setString(3, tenant);
-                    ps.setLong(4, r.campaignId());
-                    ps.setLong(5, r.subscriberId());
+                        update retry_state r set state = k.st, claimed_at = null, next_retry_at = k.n
+                          from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::timestamptz[]) as k(c, s, st, n)
+                         where r.tenant_id = ? and r.campaign_id = k.c and r.subscriber_id = k.s""")) {
+                    ps.setArray(1, c.createArrayOf("bigint", outcomes.stream().map(o -> o.retry().campaignId()).toArray()));
+                    ps.setArray(2, c.createArrayOf("bigint", outcomes.stream().map(o -> o.retry().subscriberId()).toArray()));
+                    ps.setArray(3, c.createArrayOf("varchar", outcomes.stream().map(RetryOutcome::state).toArray()));
+                    ps.setArray(4, c.createArrayOf("timestamptz", outcomes.stream().map(o -> "error".equals(o.outcome())
+                            && o.retryAt() != null ? Timestamp.from(o.retryAt()) : null).toArray()));
+                    ps.setString(5, tenant);
                     ps.executeUpdate();
                 }
+                insertSentMessages(c, tenant, outcomes.stream().filter(o -> o.messageId() != null)
+                        .map(o -> new Handed(o.messageId(), o.retry().campaignId(), o.retry().subscriberId(), o.serverId()))
+                        .toList(), at);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -425,6 +472,102 @@ public class SendingSql {
         } catch (SQLException e) {
             throw fail(e);
         }
+    }
+
+    /** What a policy change did to the retries not yet due of a server's campaigns. */
+    public record Retimed(int retimed, int beyondPolicy) {
+    }
+
+    /**
+     * Re-times the retries not yet due (pending, not being sent, due after {@code now}) of campaigns on this server
+     * from a new policy: retry n is due at the last soft bounce plus the policy's n-th delay (it may fall due at
+     * once). Retries whose number the new policy does not reach keep their time: the retry already promised is
+     * made, and a soft bounce on it converts to hard under the new policy (nobody is bounced by a settings change
+     * alone). {@code delaysSeconds}: the new policy's delays in order.
+     */
+    public Retimed retimeRetries(String tenant, long serverId, List<Long> delaysSeconds, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            String where = " " + """
+                     where r.tenant_id = ? and r.state = 'pending' and r.claimed_at is null and r.next_retry_at > ?
+                       and ca.tenant_id = r.tenant_id and ca.id = r.campaign_id and ca.sending_server_id = ?""";
+            int retimed;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update retry_state r set next_retry_at = r.last_bounce_at + (?::bigint[])[r.soft_bounces] * interval '1 second'
+                      from campaign ca""" + where + " and r.soft_bounces <= ?")) {
+                ps.setArray(1, c.createArrayOf("bigint", delaysSeconds.toArray()));
+                ps.setString(2, tenant);
+                ps.setTimestamp(3, Timestamp.from(now));
+                ps.setLong(4, serverId);
+                ps.setInt(5, delaysSeconds.size());
+                retimed = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from retry_state r, campaign ca" + where
+                    + " and r.soft_bounces > ?")) {
+                ps.setString(1, tenant);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setLong(3, serverId);
+                ps.setInt(4, delaysSeconds.size());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Retimed(retimed, rs.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    /** A sending IP flagged after a spam-trap hit. */
+    public record FlaggedIp(String ip, int hits, Instant firstFlaggedAt, Instant lastFlaggedAt, String reason) {
+    }
+
+    /** The IPs flagged on this server's bounces, most recently flagged first. */
+    public List<FlaggedIp> flaggedIps(String tenant, long serverId) {
+        List<FlaggedIp> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select ip, hits, first_flagged_at, last_flagged_at, reason from flagged_ip
+                      where tenant_id = ? and sending_server_id = ? order by last_flagged_at desc, ip limit 50""")) {
+            ps.setString(1, tenant);
+            ps.setLong(2, serverId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FlaggedIp(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant(), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return out;
+    }
+
+    /** One retry attempt as the subscriber page lists it. */
+    public record Attempt(long campaignId, String campaignName, int attempt, Instant attemptedAt, String outcome, String reply) {
+    }
+
+    /** A subscriber's retry attempts, newest first. */
+    public List<Attempt> attemptsOf(String tenant, long subscriberId, int limit) {
+        List<Attempt> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select a.campaign_id, ca.name, a.attempt, a.attempted_at, a.outcome, a.reply from retry_attempt a
+                       join campaign ca on ca.tenant_id = a.tenant_id and ca.id = a.campaign_id
+                      where a.tenant_id = ? and a.subscriber_id = ?
+                      order by a.attempted_at desc, a.campaign_id, a.attempt desc limit ?""")) {
+            ps.setString(1, tenant);
+            ps.setLong(2, subscriberId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Attempt(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return out;
     }
 
     /** Retries of a campaign by state: pending (scheduled or being sent), done, exhausted. */

@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 
-/** Read-only for now: servers are listed and shown, never with their credentials. */
+/** Servers as pages see them, never with their credentials; changes go through {@code app.rebound.sending.ServerAdmin}. */
 @ApplicationScoped
 @Transactional
 public class SendingServerService {
@@ -21,5 +21,14 @@ public class SendingServerService {
             throw new NotFoundException("No sending server " + id + " in this organisation.");
         }
         return SendingServerView.of(s);
+    }
+
+    /** The edit form of a server: its settings with the secret left empty (a new one replaces it, empty keeps it). */
+    public ServerSettings settings(long id) {
+        SendingServer s = SendingServer.findById(id);
+        if (s == null) {
+            throw new NotFoundException("No sending server " + id + " in this organisation.");
+        }
+        return ServerSettings.of(s);
     }
 }

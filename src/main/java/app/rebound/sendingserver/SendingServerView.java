@@ -7,10 +7,12 @@ import java.time.Instant;
  * render them by mistake: only whether a username is set.
  */
 public record SendingServerView(long id, String name, String smtpHost, int smtpPort, TlsMode tlsMode,
-        boolean usernameSet, String returnPathDomain, RetryPolicy retryPolicy, Instant createdAt) {
+        boolean usernameSet, String returnPathDomain, RetryPolicy retryPolicy, Instant createdAt, boolean enabled,
+        Integer sendRateLimit) {
 
     public static SendingServerView of(SendingServer s) {
         return new SendingServerView(s.id, s.name, s.smtpHost, s.smtpPort, s.tlsMode,
-                s.username != null && !s.username.isBlank(), s.returnPathDomain, s.retryPolicy, s.createdAt);
+                s.username != null && !s.username.isBlank(), s.returnPathDomain, s.retryPolicy, s.createdAt, s.enabled,
+                s.sendRateLimit);
     }
 }

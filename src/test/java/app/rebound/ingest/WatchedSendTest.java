@@ -34,6 +34,8 @@ class WatchedSendTest {
     TenantRunner runner;
     @Inject
     SubscriberLifecycle lifecycle;
+    @Inject
+    app.rebound.sending.SendingSql sendingSql;
 
     @Test
     void aSoftBounceWhileWatchedFlipsBackButNotForAnUnwatchedSubscriber() {
@@ -56,6 +58,13 @@ class WatchedSendTest {
                 new DirectRequest("w-000@example.com", when, "email", "asked to come back"), "watch-support"));
         assertEquals("subscribed", status(tenant, subs.get(0)).get("status"));
 
+        // the campaign goes out again to both: the re-added subscriber's message is a watched send (the sender
+        // records it and counts the watch down; WatchedSendingTest covers that through real SMTP)
+        for (int i = 0; i < 2; i++) {
+            sendingSql.record(tenant, world.campaignId(), world.serverId(), List.of(new app.rebound.sending.SendingSql.Outcome(
+                    subs.get(i), "sent", "250 ok", "<watch-" + i + "@test>")), Instant.now());
+        }
+        assertEquals(1, ((Number) status(tenant, subs.get(0)).get("watch_sends_left")).intValue());
         // a mailbox-full soft bounce: normally kept for retry, but the re-added subscriber is watched
         send.accept(0, new String[] {"4.2.2", "452 4.2.2 The email account that you tried to reach is over quota"});
         send.accept(1, new String[] {"4.2.2", "452 4.2.2 The email account that you tried to reach is over quota"});

@@ -93,6 +93,27 @@ class RetrySchedulerTest {
     }
 
     @Test
+    @io.quarkus.test.security.TestSecurity(user = "attempts-marketer", augmentors = app.rebound.tenant.MembershipAugmentor.class)
+    void theSubscriberPageListsEachRetryAttemptWithItsOutcome() {
+        w = new SendingWorld(fixtures, runner, listener, "attempts", RetryPolicy.DEFAULT, null);
+        long grey = w.subscribers(fixtures, "greylist", 1).get(0);
+        long full = w.subscribers(fixtures, "mailboxfull", 1).get(0);
+        Instant t0 = sendCampaign();
+        assertEquals(2, retries.runOnce(w.tenant, t0.plus(Duration.ofMinutes(61))));
+        worker.drain();
+        io.restassured.RestAssured.given().get("/subscribers/" + grey).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("aria-label=\"Retry attempts of this subscriber\""))
+                .body(org.hamcrest.Matchers.containsString("<td>Delivered</td>"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Soft bounce again")));
+        io.restassured.RestAssured.given().get("/subscribers/" + full).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<td>Soft bounce again</td>"))
+                .body(org.hamcrest.Matchers.containsString("4.2.2"));
+        // another tenant's subscriber is not reachable, so neither are its attempts
+        io.restassured.RestAssured.given().get("/subscribers/" + fixtures.aWorld(fixtures.aTenant("attempts-other"), 1).subscriberId())
+                .then().statusCode(404);
+    }
+
+    @Test
     void aFullMailboxExhaustsTheConservativePolicyAndConvertsToHard() {
         w = new SendingWorld(fixtures, runner, listener, "full", RetryPolicy.CONSERVATIVE, null);
         long full = w.subscribers(fixtures, "mailboxfull", 1).get(0);

@@ -59,7 +59,7 @@ class SendingServerResourceTest {
 
     @Test
     @TestSecurity(user = "srv-admin-user", augmentors = MembershipAugmentor.class)
-    void detailShowsNoCredentialsAndOnlyTheMailboxForm() {
+    void detailShowsNoCredentialsAndNoFormPrefillsASecret() {
         String html = given().get("/sending-servers/" + secretServer).then().statusCode(200)
                 .body(containsString("<h1>relay-one</h1>"))
                 .body(containsString("Username set (not shown)"))
@@ -67,10 +67,13 @@ class SendingServerResourceTest {
                 .body(not(containsString("hunter2-do-not-show")))
                 .extract().asString();
         String main = html.substring(html.indexOf("<main>"));
-        // The only form edits the bounce mailbox (IMAP); the SMTP settings stay read-only and no secret is prefilled.
-        org.junit.jupiter.api.Assertions.assertEquals(1, main.split("<form", -1).length - 1, main);
+        // forms: enable/disable, test connection, bounce mailbox; settings are edited on their own page
         org.junit.jupiter.api.Assertions.assertTrue(main.contains("action=\"/sending-servers/" + secretServer + "/mailbox\""), main);
+        org.junit.jupiter.api.Assertions.assertTrue(main.contains("href=\"/sending-servers/" + secretServer + "/edit\""), main);
         org.junit.jupiter.api.Assertions.assertFalse(main.contains("type=\"password\" value"), main);
+        String edit = given().get("/sending-servers/" + secretServer + "/edit").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(edit.contains("hunter2-do-not-show"), edit);
+        org.junit.jupiter.api.Assertions.assertFalse(edit.contains("type=\"password\" value"), edit);
     }
 
     @Test

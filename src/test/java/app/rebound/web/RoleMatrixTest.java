@@ -75,6 +75,14 @@ class RoleMatrixTest {
                 Route.get("/sending-servers", Role.ADMIN),
                 Route.get("/sending-servers/{server}", Role.ADMIN),
                 new Route("POST", "/sending-servers/{server}/mailbox", false, Role.ADMIN, 422, 403),
+                // Sending-server settings (issue 11): empty forms are refused with 422; the connection test really
+                // connects (the world's server does not resolve here) and shows the error with 200.
+                Route.get("/sending-servers/new", Role.ADMIN),
+                new Route("POST", "/sending-servers", false, Role.ADMIN, 422, 403),
+                Route.get("/sending-servers/{server}/edit", Role.ADMIN),
+                new Route("POST", "/sending-servers/{server}", false, Role.ADMIN, 422, 403),
+                new Route("POST", "/sending-servers/{server}/enabled", false, Role.ADMIN, 422, 403),
+                new Route("POST", "/sending-servers/{server}/test", false, Role.ADMIN, 200, 403),
                 Route.get("/webhook-endpoints", Role.ADMIN),
                 // Admins reach the create form, which refuses a form without provider and name with 400.
                 new Route("POST", "/webhook-endpoints", false, Role.ADMIN, 400, 403),
