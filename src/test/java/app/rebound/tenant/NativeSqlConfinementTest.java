@@ -26,7 +26,9 @@ class NativeSqlConfinementTest {
             // The ingestion pipeline: every statement names its tenant explicitly (see IngestSql).
             "app/rebound/ingest/IngestSql.java",
             // Campaign sends and retries: bulk claims with FOR UPDATE SKIP LOCKED, every statement names its tenant.
-            "app/rebound/sending/SendingSql.java");
+            "app/rebound/sending/SendingSql.java",
+            // Insight reports over the per-recipient sends (campaign_delivery has no entity): tenant explicit.
+            "app/rebound/insight/InsightSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 
