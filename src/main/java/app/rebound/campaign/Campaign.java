@@ -23,6 +23,12 @@ public class Campaign extends TenantOwned {
     public Instant sentAt;
     public int recipientsCount;
     public Instant createdAt = Instant.now();
+    /** Set while the campaign is paused: the sender claims none of its pending recipients (SendingSql.claim). */
+    public Instant pausedAt;
+
+    public boolean isPaused() {
+        return pausedAt != null;
+    }
 
     public static List<Campaign> newestFirst() {
         return find("select c from Campaign c join fetch c.list join fetch c.sendingServer "

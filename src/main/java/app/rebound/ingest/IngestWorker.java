@@ -38,6 +38,9 @@ public class IngestWorker {
     private final Instance<InboundParser> parsers;
     private final VerpKeys verpKeys;
     private final ExecutorService loops;
+    /** Tells observers (the insight detectors) which tenants got new bounces; they act after the commit. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<BouncesRecorded> bouncesRecorded;
     /** Test-only crash injection: called inside the transaction with the bounces just written, before the actions. */
     private volatile Consumer<List<Recorded>> afterRecords = recs -> { };
 
@@ -176,6 +179,11 @@ public class IngestWorker {
         }
         sql.insertBounces(c, recs);
         afterRecords.accept(recs);
+        if (!recs.isEmpty()) {
+            Set<String> tenants = new LinkedHashSet<>();
+            recs.forEach(r -> tenants.add(r.input.tenantId()));
+            bouncesRecorded.fire(new BouncesRecorded(tenants, recs.size()));
+        }
         sql.changeStatuses(c, new ArrayList<>(changes.values()));
         sql.blockReactivation(c, watchedBounced);
         for (Recorded r : recs) {

@@ -37,8 +37,25 @@ public enum AlertKind {
             "The body or the attachments are too big for receivers.",
             "Reduce inline images; host them and link to them.",
             0.01, "share of the campaign's sends answered 5.2.5 or 5.3.4"),
+    ENGAGED_HARD("engaged-hard", "hard bounce on a recently engaged subscriber",
+            "Probably temporary (a DNS glitch, a locked mailbox): this address took mail without bouncing shortly before.",
+            "Wait 24 hours; re-activate the subscriber if they re-engage.",
+            30, "days before the hard bounce in which a delivered send without a bounce counts as engagement", Unit.DAYS),
     MIN_VOLUME("min-volume", "minimum volume before a detector speaks", null, null,
-            10, "minimum sends of a campaign or server, and minimum 5.7.x count of a domain");
+            10, "minimum sends of a campaign or server, and minimum 5.7.x count of a domain", Unit.COUNT);
+
+    /** How a threshold is written and bounded: rates are fractions (shown as percent), the others whole numbers. */
+    public enum Unit {
+        RATE(0, 1), COUNT(1, 1_000_000), DAYS(1, 365);
+
+        public final double min;
+        public final double max;
+
+        Unit(double min, double max) {
+            this.min = min;
+            this.max = max;
+        }
+    }
 
     private final String code;
     private final String title;
@@ -46,14 +63,51 @@ public enum AlertKind {
     private final String fix;
     private final double defaultThreshold;
     private final String thresholdMeaning;
+    private final Unit unit;
 
     AlertKind(String code, String title, String cause, String fix, double defaultThreshold, String thresholdMeaning) {
+        this(code, title, cause, fix, defaultThreshold, thresholdMeaning, Unit.RATE);
+    }
+
+    AlertKind(String code, String title, String cause, String fix, double defaultThreshold, String thresholdMeaning,
+            Unit unit) {
         this.code = code;
         this.title = title;
         this.cause = cause;
         this.fix = fix;
         this.defaultThreshold = defaultThreshold;
         this.thresholdMeaning = thresholdMeaning;
+        this.unit = unit;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public boolean isRate() {
+        return unit == Unit.RATE;
+    }
+
+    /** A threshold as people write it: "10" (percent) for a rate of 0.10, "30" for 30 days. */
+    public String display(double value) {
+        double shown = isRate() ? value * 100 : value;
+        return java.math.BigDecimal.valueOf(shown).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** Parses what a person typed (percent for rates); throws IllegalArgumentException with a message for people. */
+    public double parse(String raw) {
+        String what = isRate() ? "a percentage from 0 to 100" : unit == Unit.DAYS ? "a whole number of days from 1 to 365"
+                : "a whole number from 1 to 1000000";
+        String v = raw == null ? "" : raw.strip();
+        if (v.length() > 12 || !v.matches(isRate() ? "[0-9]{1,3}(\\.[0-9]{1,4})?" : "[0-9]{1,7}")) {
+            throw new IllegalArgumentException(title + ": expected " + what + ".");
+        }
+        double value = isRate() ? Double.parseDouble(v) / 100 : Double.parseDouble(v);
+        if (value < unit.min || value > unit.max) {
+            throw new IllegalArgumentException(title + ": expected " + what + ".");
+        }
+        return value;
     }
 
     public String code() {

@@ -78,6 +78,47 @@ public class AlertService {
         }
     }
 
+    /**
+     * Replaces the current tenant's thresholds with what an admin typed, one entry per kind code (empty: back to the
+     * default). All or nothing: any bad value changes nothing and the messages come back, keyed by kind code.
+     */
+    @Transactional
+    public Map<String, String> saveThresholds(Map<String, String> typed) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<AlertKind, Double> values = new java.util.EnumMap<>(AlertKind.class);
+        for (AlertKind k : AlertKind.values()) {
+            String raw = typed.get(k.code());
+            if (raw == null || raw.isBlank()) {
+                continue;
+            }
+            try {
+                values.put(k, k.parse(raw));
+            } catch (IllegalArgumentException e) {
+                errors.put(k.code(), e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        for (AlertKind k : AlertKind.values()) {
+            AlertThreshold row = AlertThreshold.forKind(k);
+            Double v = values.get(k);
+            if (v == null || v == k.defaultThreshold()) {
+                if (row != null) {
+                    row.delete();
+                }
+            } else if (row == null) {
+                row = new AlertThreshold();
+                row.kind = k.code();
+                row.value = v;
+                row.persist();
+            } else {
+                row.value = v;
+            }
+        }
+        return errors;
+    }
+
     public record Evaluation(int opened, int refreshed, int resolved) {
     }
 }

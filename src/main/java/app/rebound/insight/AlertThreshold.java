@@ -22,4 +22,17 @@ public class AlertThreshold extends TenantOwned {
         }
         return out;
     }
+
+    /** The current tenant's own values (kinds it did not change are absent). */
+    public static Map<AlertKind, Double> overrides() {
+        Map<AlertKind, Double> out = new EnumMap<>(AlertKind.class);
+        for (AlertThreshold t : AlertThreshold.<AlertThreshold>listAll()) {
+            AlertKind.fromCode(t.kind).ifPresent(k -> out.put(k, t.value));
+        }
+        return out;
+    }
+
+    public static AlertThreshold forKind(AlertKind kind) {
+        return find("kind", kind.code()).firstResult();
+    }
 }

@@ -3,6 +3,8 @@ package app.rebound.insight;
 import app.rebound.bounce.Bounce;
 import app.rebound.campaign.Campaign;
 import app.rebound.mailinglist.ImportBatch;
+import app.rebound.tenant.AppTenantResolver;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -23,6 +25,15 @@ import java.util.Map;
 public class Detectors {
     static final List<String> WATCHED_CODES = List.of("5.7.1", "4.7.0", "4.7.1", "4.2.2", "5.2.5", "5.3.4");
     private static final int SAMPLES = 3;
+    private static final int ENGAGED_ROWS = 500;
+
+    private final InsightSql sql;
+    private final AppTenantResolver tenant;
+
+    public Detectors(InsightSql sql, @PersistenceUnitExtension AppTenantResolver tenant) {
+        this.sql = sql;
+        this.tenant = tenant;
+    }
 
     /** Every condition present now, for campaigns sent (and bounces) within {@code window} before {@code now}. */
     public List<Finding> detect(Map<AlertKind, Double> thresholds, Instant now, Duration window) {
@@ -45,7 +56,36 @@ public class Detectors {
         badImports(out, since, now, thresholds, minVolume);
         domainBlocks(out, since, now, thresholds, minVolume);
         mailboxFullRising(out, thresholds, minVolume, now);
+        engagedHard(out, since, now, thresholds);
         return out;
+    }
+
+    /**
+     * Engagement, from what the app records today: a send of another campaign delivered ('sent' by our SMTP server)
+     * within the threshold's days before the hard bounce, that drew no bounce. (Opens and clicks are not recorded;
+     * CRM activity is not in this branch.) One alert per campaign, listing the subscribers.
+     */
+    private void engagedHard(List<Finding> out, Instant since, Instant now, Map<AlertKind, Double> thresholds) {
+        double days = thresholds.get(AlertKind.ENGAGED_HARD);
+        Map<Long, List<InsightSql.EngagedHard>> byCampaign = new LinkedHashMap<>();
+        for (InsightSql.EngagedHard e : sql.engagedHardBounces(tenant.resolveTenantId(), since, now, (int) days, ENGAGED_ROWS)) {
+            byCampaign.computeIfAbsent(e.campaignId(), k -> new ArrayList<>()).add(e);
+        }
+        byCampaign.forEach((campaignId, rows) -> {
+            Campaign c = Campaign.findById(campaignId);
+            long subscribers = rows.stream().map(InsightSql.EngagedHard::subscriberId).distinct().count();
+            String summary = "%s: %d subscriber%s of campaign “%s” bounced hard although mail reached them in the %d days before"
+                    .formatted(AlertKind.ENGAGED_HARD.title(), subscribers, subscribers == 1 ? "" : "s", c.name, (long) days);
+            StringBuilder evidence = new StringBuilder("%d hard bounce%s on subscribers with a delivered, unbounced send in the %d days before (newest first):"
+                    .formatted(rows.size(), rows.size() == 1 ? "" : "s", (long) days));
+            for (InsightSql.EngagedHard e : rows.subList(0, Math.min(10, rows.size()))) {
+                evidence.append("%n  %s  %s  %s  %s  (delivered by campaign %d on %s)".formatted(
+                        e.bouncedAt().toString().substring(0, 16).replace('T', ' '), e.email(), e.code(),
+                        abbreviate(e.diagnostic()), e.engagedCampaignId(), e.engagedAt().toString().substring(0, 10)));
+            }
+            out.add(new Finding(AlertKind.ENGAGED_HARD, "engaged:campaign:" + campaignId, summary, evidence.toString(),
+                    subscribers, days, campaignId, c.sendingServer.id, null));
+        });
     }
 
     private void campaignRate(List<Finding> out, Campaign c, Map<String, Long> byCode, AlertKind kind,

@@ -2,6 +2,9 @@ package app.rebound.insight;
 
 import app.rebound.bounce.Bounce;
 import app.rebound.engine.BounceType;
+import app.rebound.ingest.RecipientDomain;
+import app.rebound.tenant.AppTenantResolver;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -29,8 +32,13 @@ public class DomainReport {
     public record Sample(Instant occurredAt, String recipient, String code, String diagnostic) {
     }
 
-    public record Row(String domain, long total, long hard, long soft, long distinctCodes, List<CodeCount> topCodes,
-            List<Sample> samples, long previousTotal) {
+    /**
+     * One group: a registrable domain, or a receiving provider with its member domains. {@code sends} are the sent
+     * deliveries of the window to the group, {@code bouncedSends} those that drew a hard or soft bounce (whenever it
+     * came); both 0 where the sending side recorded no sends.
+     */
+    public record Row(String domain, List<String> members, long total, long hard, long soft, long distinctCodes,
+            List<CodeCount> topCodes, List<Sample> samples, long previousTotal, long sends, long bouncedSends) {
         /** "up", "down" or "same" against the previous window. */
         public String trend() {
             return total > previousTotal ? "up" : total < previousTotal ? "down" : "same";
@@ -41,42 +49,105 @@ public class DomainReport {
             long change = total - previousTotal;
             return change > 0 ? "up " + change : change < 0 ? "down " + (-change) : "same";
         }
+
+        /** Bounced sends / sends, or null where no send is known. */
+        public Double bounceRate() {
+            return sends == 0 ? null : (double) bouncedSends / sends;
+        }
+
+        /** "2.5% (5 of 200 sends)" or "sends not known". */
+        public String rateText() {
+            return sends == 0 ? "sends not known"
+                    : "%s (%d of %d sends)".formatted(Detectors.percent(bounceRate()), bouncedSends, sends);
+        }
+
+        public boolean isProvider() {
+            return members.size() > 1 || !members.get(0).equals(domain);
+        }
     }
 
-    public record Report(Instant from, Instant to, int days, long minBounces, List<Row> rows, boolean truncated) {
+    public record Report(Instant from, Instant to, int days, long minBounces, boolean byProvider, List<Row> rows,
+            boolean truncated) {
     }
 
-    /** Domains with more than {@code minBounces} bounces in the {@code days} before {@code now}, by hard total. */
+    private final InsightSql sql;
+    private final AppTenantResolver tenant;
+
+    public DomainReport(InsightSql sql, @PersistenceUnitExtension AppTenantResolver tenant) {
+        this.sql = sql;
+        this.tenant = tenant;
+    }
+
     public Report build(Instant now, int days, long minBounces) {
+        return build(now, days, minBounces, false);
+    }
+
+    /**
+     * Domains (or, {@code byProvider}, receiving providers: every Microsoft consumer domain together) with more than
+     * {@code minBounces} bounces in the {@code days} before {@code now}, by hard total.
+     */
+    public Report build(Instant now, int days, long minBounces, boolean byProvider) {
         Instant from = now.minus(Duration.ofDays(days));
         Instant previousFrom = from.minus(Duration.ofDays(days));
-        List<Object[]> groups = em().createQuery("""
+        // Grouping by provider merges domains after the query, so each domain's counts are needed, not only the big ones.
+        List<Object[]> perDomain = em().createQuery("""
                 select b.recipientDomain, count(b),
                        sum(case when b.type = :hard then 1 else 0 end),
-                       sum(case when b.type = :soft then 1 else 0 end),
-                       count(distinct b.statusCode)
+                       sum(case when b.type = :soft then 1 else 0 end)
                 from Bounce b
                 where b.occurredAt >= :from and b.occurredAt < :to and b.recipientDomain is not null
                 group by b.recipientDomain
-                having count(b) > :min
-                order by 3 desc, 2 desc, 1""", Object[].class)
+                having count(b) > :min""", Object[].class)
                 .setParameter("hard", BounceType.HARD).setParameter("soft", BounceType.SOFT)
-                .setParameter("from", from).setParameter("to", now).setParameter("min", minBounces)
-                .setMaxResults(MAX_DOMAINS + 1).getResultList();
-        boolean truncated = groups.size() > MAX_DOMAINS;
-        if (truncated) {
-            groups = groups.subList(0, MAX_DOMAINS);
-        }
-        List<String> domains = groups.stream().map(g -> (String) g[0]).toList();
-        Map<String, List<CodeCount>> codes = topCodes(domains, from, now);
-        Map<String, Long> previous = totals(domains, previousFrom, from);
-        List<Row> rows = new ArrayList<>();
-        for (Object[] g : groups) {
+                .setParameter("from", from).setParameter("to", now).setParameter("min", byProvider ? 0 : minBounces)
+                .getResultList();
+        Map<String, long[]> groups = new HashMap<>(); // group -> {total, hard, soft}
+        Map<String, List<String>> members = new HashMap<>();
+        for (Object[] g : perDomain) {
             String d = (String) g[0];
-            rows.add(new Row(d, (Long) g[1], (Long) g[2], (Long) g[3], (Long) g[4], codes.getOrDefault(d, List.of()),
-                    samples(d, from, now), previous.getOrDefault(d, 0L)));
+            String key = ReceivingProvider.groupOf(d, byProvider);
+            long[] acc = groups.computeIfAbsent(key, k -> new long[3]);
+            acc[0] += (Long) g[1];
+            acc[1] += (Long) g[2];
+            acc[2] += (Long) g[3];
+            members.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
-        return new Report(from, now, days, minBounces, rows, truncated);
+        List<String> kept = groups.entrySet().stream().filter(e -> e.getValue()[0] > minBounces)
+                .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[1])
+                        .thenComparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).limit(MAX_DOMAINS + 1).toList();
+        boolean truncated = kept.size() > MAX_DOMAINS;
+        if (truncated) {
+            kept = kept.subList(0, MAX_DOMAINS);
+        }
+        List<String> domains = kept.stream().flatMap(k -> members.get(k).stream()).toList();
+        Map<String, Map<String, Long>> codes = codeCounts(domains, from, now);
+        Map<String, Long> previous = totals(domains, previousFrom, from);
+        Map<String, long[]> sends = new HashMap<>();
+        for (InsightSql.HostSends h : sql.sendsByHost(tenant.resolveTenantId(), from, now)) {
+            String key = ReceivingProvider.groupOf(RecipientDomain.of("x@" + h.host()), byProvider);
+            long[] acc = sends.computeIfAbsent(key, k -> new long[2]);
+            acc[0] += h.sends();
+            acc[1] += h.bounced();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String key : kept) {
+            List<String> ms = members.get(key).stream().sorted().toList();
+            Map<String, Long> byCode = new HashMap<>();
+            long previousTotal = 0;
+            for (String m : ms) {
+                codes.getOrDefault(m, Map.of()).forEach((code, n) -> byCode.merge(code, n, Long::sum));
+                previousTotal += previous.getOrDefault(m, 0L);
+            }
+            List<CodeCount> top = byCode.entrySet().stream().map(e -> new CodeCount(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingLong(CodeCount::count).reversed().thenComparing(CodeCount::code))
+                    .limit(TOP_CODES).toList();
+            long[] acc = groups.get(key);
+            long[] sent = sends.getOrDefault(key, new long[2]);
+            rows.add(new Row(key, ms, acc[0], acc[1], acc[2], byCode.size(), top, samples(ms, from, now), previousTotal,
+                    sent[0], sent[1]));
+        }
+        return new Report(from, now, days, minBounces, byProvider, rows, truncated);
     }
 
     /** The newest bounces of one domain in the window (the drill-down). */
@@ -85,8 +156,9 @@ public class DomainReport {
                 + " and b.occurredAt < ?3 order by b.occurredAt desc, b.id desc", domain, from, to).page(0, limit).list();
     }
 
-    private Map<String, List<CodeCount>> topCodes(List<String> domains, Instant from, Instant to) {
-        Map<String, List<CodeCount>> out = new HashMap<>();
+    /** domain → status code → bounces, for the given domains. */
+    private Map<String, Map<String, Long>> codeCounts(List<String> domains, Instant from, Instant to) {
+        Map<String, Map<String, Long>> out = new HashMap<>();
         if (domains.isEmpty()) {
             return out;
         }
@@ -97,11 +169,8 @@ public class DomainReport {
                 group by b.recipientDomain, b.statusCode""", Object[].class)
                 .setParameter("domains", domains).setParameter("from", from).setParameter("to", to).getResultList();
         for (Object[] r : rows) {
-            out.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new CodeCount((String) r[1], (Long) r[2]));
+            out.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], (Long) r[2]);
         }
-        out.replaceAll((d, list) -> list.stream()
-                .sorted(Comparator.comparingLong(CodeCount::count).reversed().thenComparing(CodeCount::code))
-                .limit(TOP_CODES).toList());
         return out;
     }
 
@@ -119,12 +188,12 @@ public class DomainReport {
         return out;
     }
 
-    private List<Sample> samples(String domain, Instant from, Instant to) {
+    private List<Sample> samples(List<String> domains, Instant from, Instant to) {
         return em().createQuery("""
                 select b.occurredAt, b.recipientEmail, b.statusCode, b.diagnostic from Bounce b
-                where b.recipientDomain = :d and b.occurredAt >= :from and b.occurredAt < :to
+                where b.recipientDomain in :d and b.occurredAt >= :from and b.occurredAt < :to
                 order by b.occurredAt desc, b.id desc""", Object[].class)
-                .setParameter("d", domain).setParameter("from", from).setParameter("to", to)
+                .setParameter("d", domains).setParameter("from", from).setParameter("to", to)
                 .setMaxResults(SAMPLES).getResultList().stream()
                 .map(r -> new Sample((Instant) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
     }

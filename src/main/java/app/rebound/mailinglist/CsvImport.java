@@ -40,8 +40,25 @@ public class CsvImport {
         }
     }
 
+    /** Where a running import is: rows checked, then addresses added (read by the progress page). */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void checked(long rows) {
+        }
+
+        default void adding(long added, long of) {
+        }
+    }
+
     @Transactional
     public Result importInto(long listId, String fileName, Reader csv, Instant now) throws IOException {
+        return importInto(listId, fileName, csv, now, Progress.NONE);
+    }
+
+    @Transactional
+    public Result importInto(long listId, String fileName, Reader csv, Instant now, Progress progress) throws IOException {
         MailingList list = MailingList.findById(listId);
         if (list == null) {
             throw new NotFoundException("No such list.");
@@ -59,6 +76,9 @@ public class CsvImport {
             }
             for (CSVRecord r : parser) {
                 rows++;
+                if (rows % 500 == 0) {
+                    progress.checked(rows);
+                }
                 if (rows > MAX_ROWS) {
                     return new Result(null, List.of(), false,
                             "Too many rows: at most %,d per import; split the file.".formatted(MAX_ROWS));
@@ -93,8 +113,13 @@ public class CsvImport {
         batch.rowsRead = rows;
         batch.createdAt = now;
         batch.persist();
+        progress.checked(rows);
         int added = 0;
+        int seen = 0;
         for (String email : emails) {
+            if (++seen % 500 == 0) {
+                progress.adding(seen, emails.size());
+            }
             if (existing.contains(email)) {
                 continue;
             }

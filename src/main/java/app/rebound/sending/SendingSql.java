@@ -146,6 +146,8 @@ public class SendingSql {
                      with picked as (
                          select subscriber_id from campaign_delivery
                           where tenant_id = ? and campaign_id = ? and state = 'pending'
+                            and not exists (select 1 from campaign p where p.tenant_id = campaign_delivery.tenant_id
+                                              and p.id = campaign_delivery.campaign_id and p.paused_at is not null)
                           order by subscriber_id limit ? for update skip locked),
                      claimed as (
                          update campaign_delivery d set state = 'sending', claimed_at = ?

@@ -24,13 +24,23 @@ public class TenantRunner {
 
     @ActivateRequestContext
     public <T> T inTenant(String tenantId, Supplier<T> work) {
+        return within(tenantId, () -> QuarkusTransaction.requiringNew().call(work::get));
+    }
+
+    /** As {@link #inTenant(String, Supplier)}, for long work: the transaction may last {@code timeoutSeconds}. */
+    @ActivateRequestContext
+    public <T> T inTenant(String tenantId, int timeoutSeconds, Supplier<T> work) {
+        return within(tenantId, () -> QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(work::get));
+    }
+
+    private <T> T within(String tenantId, Supplier<T> transaction) {
         if (tenantId == null || tenantId.isBlank()) {
             throw new IllegalArgumentException("a tenant id is required");
         }
         String previous = context.override();
         context.set(tenantId);
         try {
-            return QuarkusTransaction.requiringNew().call(work::get);
+            return transaction.get();
         } finally {
             context.set(previous);
         }

@@ -188,4 +188,29 @@ class DetectorsTest {
         insight.bounces(s.tenantId(), c, 9, "4.7.0", "gmail.com", BOUNCED);
         assertEquals(List.of(), keys(detect(s.tenantId()), AlertKind.GREYLISTING), "under the minimum volume of 10");
     }
+
+    @Test
+    void hardBounceOnASubscriberEngagedWithin30Days() {
+        Setup s = tenant("det-engaged");
+        List<Long> subs = insight.subscribers(s, List.of("engaged@example.org", "lapsed@example.org", "bounced@example.org"));
+        long earlier = insight.campaign(s, s.serverId(), "Earlier", 3, NOW.minus(Duration.ofDays(40)));
+        long now = insight.campaign(s, s.serverId(), "Now", 3, SENT);
+        // just inside 30 days before the hard bounce: a delivered send, no bounce → engaged
+        insight.deliveries(s, earlier, List.of(subs.get(0)), "sent", BOUNCED.minus(Duration.ofDays(29)));
+        // just outside: delivered 31 days before → not recent
+        insight.deliveries(s, earlier, List.of(subs.get(1)), "sent", BOUNCED.minus(Duration.ofDays(31)));
+        // delivered within 30 days but that send bounced (soft) → not engagement
+        insight.deliveries(s, earlier, List.of(subs.get(2)), "sent", BOUNCED.minus(Duration.ofDays(10)));
+        insight.subscriberBounce(s, earlier, subs.get(2), "4.2.2", BOUNCED.minus(Duration.ofDays(10)).plusSeconds(60));
+        for (long sub : subs) {
+            insight.subscriberBounce(s, now, sub, "5.1.1", BOUNCED);
+        }
+        List<Finding> found = detect(s.tenantId()).stream().filter(f -> f.kind() == AlertKind.ENGAGED_HARD).toList();
+        assertEquals(List.of("engaged:campaign:" + now), found.stream().map(Finding::scopeKey).toList());
+        Finding f = found.get(0);
+        assertEquals(1, f.measured(), 1e-9, "only the subscriber engaged 29 days before");
+        assertTrue(f.evidence().contains("engaged@example.org"), f.evidence());
+        assertTrue(!f.evidence().contains("lapsed@example.org") && !f.evidence().contains("bounced@example.org"), f.evidence());
+        assertEquals(now, f.campaignId());
+    }
 }

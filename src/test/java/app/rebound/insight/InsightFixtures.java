@@ -23,9 +23,65 @@ import java.util.UUID;
 @ApplicationScoped
 public class InsightFixtures {
     private final TenantRunner runner;
+    private final app.rebound.testsupport.Db db;
 
-    public InsightFixtures(TenantRunner runner) {
+    public InsightFixtures(TenantRunner runner, app.rebound.testsupport.Db db) {
         this.runner = runner;
+        this.db = db;
+    }
+
+    /** Subscribers on the setup's list with the given addresses; returns their ids in order. */
+    public List<Long> subscribers(Setup s, List<String> emails) {
+        return runner.inTenant(s.tenantId(), () -> {
+            MailingList list = MailingList.findById(s.listId());
+            List<Long> ids = new ArrayList<>();
+            for (String email : emails) {
+                Subscriber sub = new Subscriber();
+                sub.list = list;
+                sub.email = email;
+                sub.persist();
+                ids.add(sub.id);
+            }
+            Subscriber.flush();
+            return ids;
+        });
+    }
+
+    /**
+     * Per-recipient send rows as the sending side writes them (campaign_delivery has no entity; test-side SQL):
+     * each subscriber's mail of the campaign in {@code state} at {@code doneAt}.
+     */
+    public void deliveries(Setup s, long campaignId, List<Long> subscriberIds, String state, Instant doneAt) {
+        for (long id : subscriberIds) {
+            db.update("insert into campaign_delivery (tenant_id, campaign_id, subscriber_id, state, done_at)"
+                    + " values (?, ?, ?, ?, ?)", s.tenantId(), campaignId, id, state,
+                    doneAt == null ? null : java.sql.Timestamp.from(doneAt));
+        }
+    }
+
+    /** One bounce of the given type and code for a subscriber of a campaign. */
+    public void subscriberBounce(Setup s, long campaignId, long subscriberId, String code, Instant at) {
+        runner.inTenant(s.tenantId(), () -> {
+            Subscriber sub = Subscriber.findById(subscriberId);
+            Campaign c = Campaign.findById(campaignId);
+            Bounce b = new Bounce();
+            b.campaign = c;
+            b.subscriber = sub;
+            b.recipientEmail = sub.email;
+            b.recipientDomain = RecipientDomain.of(sub.email);
+            b.type = code.startsWith("5") ? BounceType.HARD : BounceType.SOFT;
+            b.statusCode = code;
+            b.replyCode = (short) (code.startsWith("5") ? 550 : 451);
+            b.reason = "test";
+            b.fault = Fault.UNKNOWN;
+            b.diagnostic = b.replyCode + " " + code + " reply for " + sub.email;
+            b.occurredAt = at;
+            b.rawRef = "test:insight";
+            b.sendingServerId = c.sendingServer.id;
+            b.persist();
+            Bounce.flush();
+            return null;
+        });
     }
 
     public record Setup(String tenantId, long listId, long serverId) {

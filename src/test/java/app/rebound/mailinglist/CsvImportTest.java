@@ -107,4 +107,55 @@ class CsvImportTest {
         assertEquals(0, db.count("select count(*) from subscriber where tenant_id = ? and email = 'x@example.com'",
                 a.tenantId()));
     }
+
+    /** Polls the job page as htmx does until the import is finished; returns the final fragment. */
+    private String finished(String location) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            String fragment = given().header("HX-Request", "true").get(location).then().statusCode(200).extract().asString();
+            if (!fragment.contains("hx-trigger=\"every 1s\"")) {
+                return fragment;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the import did not finish in five minutes");
+    }
+
+    private static byte[] bigCsv(int rows, String tag, int badLine) {
+        StringBuilder sb = new StringBuilder("email\n");
+        for (int i = 2; i < rows + 2; i++) {
+            sb.append(i == badLine ? "not-an-address" : "big-%05d-%s@example.com".formatted(i, tag)).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void largeFilesImportInTheBackgroundWithProgress() throws InterruptedException {
+        long before = subscribers(a);
+        long batchesBefore = batches(a);
+        // over the test threshold (1 KiB): the upload answers at once with the job's page
+        String location = upload(a.listId(), "big.csv", bigCsv(3000, "ok", -1)).statusCode(303).extract().header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.matches(".*/lists/" + a.listId() + "/imports/[0-9a-f-]{36}"), location);
+        given().get(location).then().statusCode(200).body(containsString("aria-label=\"Import progress\""))
+                .body(containsString("big.csv"));
+        String done = finished(location);
+        org.junit.jupiter.api.Assertions.assertTrue(done.contains("Imported 3000 new subscribers from 3000 rows"), done);
+        assertEquals(before + 3000, subscribers(a));
+        assertEquals(batchesBefore + 1, batches(a));
+        // the other tenant cannot see the job: its own list answers 404, ours through its eyes is not its list
+        given().get(location.replace("/lists/" + a.listId() + "/", "/lists/" + b.listId() + "/")).then().statusCode(404);
+    }
+
+    @Test
+    void aBadRowInALargeFileImportsNothing() throws InterruptedException {
+        long before = subscribers(a);
+        long batchesBefore = batches(a);
+        String location = upload(a.listId(), "bad-big.csv", bigCsv(3000, "bad", 2500)).statusCode(303).extract()
+                .header("Location");
+        String done = finished(location);
+        org.junit.jupiter.api.Assertions.assertTrue(done.contains("1 bad row: nothing was imported."), done);
+        org.junit.jupiter.api.Assertions.assertTrue(done.contains("<td>2500</td>"), done);
+        assertEquals(before, subscribers(a));
+        assertEquals(batchesBefore, batches(a));
+        given().get("/lists/" + a.listId() + "/imports/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
 }

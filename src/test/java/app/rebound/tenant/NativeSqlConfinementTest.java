@@ -30,7 +30,9 @@ class NativeSqlConfinementTest {
             // Outgoing webhooks: the delivery worker's batch claims (platform-wide) and unnest updates.
             "app/rebound/outbound/OutboundSql.java",
             // CRM activity: the idempotent bulk insert (ON CONFLICT DO NOTHING), every statement names its tenant.
-            "app/rebound/crm/CrmSql.java");
+            "app/rebound/crm/CrmSql.java",
+            // Insight reports over the per-recipient sends (campaign_delivery has no entity): tenant explicit.
+            "app/rebound/insight/InsightSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 

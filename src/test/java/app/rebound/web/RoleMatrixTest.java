@@ -113,7 +113,19 @@ class RoleMatrixTest {
                 Route.get("/admin/members", Role.ADMIN),
                 new Route("POST", "/admin/members", false, Role.ADMIN, 422, 403),
                 new Route("POST", "/admin/members/{member}/role", false, Role.ADMIN, 422, 403),
-                new Route("POST", "/admin/members/{member}/remove", false, Role.ADMIN, 422, 403));
+                new Route("POST", "/admin/members/{member}/remove", false, Role.ADMIN, 422, 403),
+                // Insight (issue 12): charts, thresholds (an empty form resets to the defaults: 303), DKIM check,
+                // pause and resume (the matrix campaign has nothing pending, so pausing it changes no send).
+                Route.get("/insights/domains", Role.MARKETER),
+                Route.get("/alerts", Role.MARKETER),
+                Route.get("/insights/charts", Role.MARKETER),
+                Route.get("/insights/charts?scope=campaign&key={campaign}", Role.MARKETER),
+                Route.get("/insights/charts/series.json?scope=server&key={server}", Role.MARKETER),
+                Route.get("/alerts/thresholds", Role.ADMIN),
+                new Route("POST", "/alerts/thresholds", false, Role.ADMIN, 303, 403),
+                Route.get("/sending-servers/{server}/dkim", Role.ADMIN),
+                new Route("POST", "/campaigns/{campaign}/pause", false, Role.MARKETER, 303, 403),
+                new Route("POST", "/campaigns/{campaign}/resume", false, Role.MARKETER, 303, 403));
     }
 
     static World world;

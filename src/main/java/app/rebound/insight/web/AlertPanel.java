@@ -1,5 +1,6 @@
 package app.rebound.insight.web;
 
+import app.rebound.campaign.CampaignPause;
 import app.rebound.insight.Alert;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -12,11 +13,22 @@ import java.util.List;
 @Named("insightAlerts")
 @RequestScoped
 public class AlertPanel {
+    private final CampaignPause pauses;
+
+    public AlertPanel(CampaignPause pauses) {
+        this.pauses = pauses;
+    }
+
     public List<Alert> forCampaign(long campaignId) {
         return Alert.ongoingForCampaign(campaignId);
     }
 
     public List<Alert> forServer(long serverId) {
         return Alert.ongoingForServer(serverId);
+    }
+
+    /** Whether the campaign is paused (the bad-import alert offers Pause or Resume). */
+    public boolean paused(Long campaignId) {
+        return campaignId != null && pauses.isPaused(campaignId);
     }
 }

@@ -46,16 +46,17 @@ public class InsightResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public TemplateInstance domains(@QueryParam("days") String days, @QueryParam("min") String min) {
-        return Templates.domains(reports.build(Instant.now(), days(days), min(min)), List.of(1, 7, 30, 90));
+    public TemplateInstance domains(@QueryParam("days") String days, @QueryParam("min") String min,
+            @QueryParam("group") String group) {
+        return Templates.domains(reports.build(Instant.now(), days(days), min(min), byProvider(group)), List.of(1, 7, 30, 90));
     }
 
     @GET
     @Path("report.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    public Report json(@QueryParam("days") String days, @QueryParam("min") String min) {
-        return reports.build(Instant.now(), days(days), min(min));
+    public Report json(@QueryParam("days") String days, @QueryParam("min") String min, @QueryParam("group") String group) {
+        return reports.build(Instant.now(), days(days), min(min), byProvider(group));
     }
 
     @GET
@@ -81,6 +82,17 @@ public class InsightResource {
             throw new BadRequestException("Invalid days: the window is 1 to " + MAX_DAYS + " days.");
         }
         return (int) v;
+    }
+
+    /** group=domain (default) or group=provider (receiving providers: all Microsoft consumer domains together). */
+    static boolean byProvider(String raw) {
+        if (raw == null || raw.isEmpty() || raw.equals("domain")) {
+            return false;
+        }
+        if (raw.equals("provider")) {
+            return true;
+        }
+        throw new BadRequestException("Invalid group: expected domain or provider.");
     }
 
     static long min(String raw) {

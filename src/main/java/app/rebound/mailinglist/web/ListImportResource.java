@@ -3,6 +3,9 @@ package app.rebound.mailinglist.web;
 import app.rebound.mailinglist.CsvImport;
 import app.rebound.mailinglist.CsvImport.Result;
 import app.rebound.mailinglist.ImportBatch;
+import app.rebound.mailinglist.ImportJobs;
+import app.rebound.tenant.CurrentMember;
+import app.rebound.web.Htmx;
 import app.rebound.mailinglist.MailingList;
 import app.rebound.tenant.Role;
 import app.rebound.web.Ids;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,12 +46,22 @@ public class ListImportResource {
         static native TemplateInstance index(List<MailingList> lists);
 
         static native TemplateInstance show(MailingList list, List<ImportBatch> batches, Result result);
+
+        static native TemplateInstance job(MailingList list, ImportJobs.Job job);
+
+        static native TemplateInstance job$progress(MailingList list, ImportJobs.Job job);
     }
 
     private final CsvImport imports;
+    private final ImportJobs jobs;
+    private final CurrentMember member;
+    private final Htmx htmx;
 
-    public ListImportResource(CsvImport imports) {
+    public ListImportResource(CsvImport imports, ImportJobs jobs, CurrentMember member, Htmx htmx) {
         this.imports = imports;
+        this.jobs = jobs;
+        this.member = member;
+        this.htmx = htmx;
     }
 
     @GET
@@ -76,6 +90,12 @@ public class ListImportResource {
         if (file.size() > MAX_BYTES) {
             return Response.status(413).entity("The file is larger than 10 MiB; split it.").type(MediaType.TEXT_PLAIN).build();
         }
+        if (jobs.inBackground(file.size())) {
+            java.nio.file.Path copy = Files.createTempFile("rebound-import-", ".csv");
+            Files.copy(file.uploadedFile(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            ImportJobs.Job job = jobs.start(member.currentTenantId(), listId, file.fileName(), copy, Instant.now());
+            return Response.seeOther(URI.create("/lists/" + listId + "/imports/" + job.id)).build();
+        }
         Result result;
         try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(file.uploadedFile()),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -87,6 +107,17 @@ public class ListImportResource {
         MailingList list = MailingList.findById(listId);
         TemplateInstance page = Templates.show(list, ImportBatch.ofList(listId, 20), result);
         return Response.status(result.ok() ? 200 : 422).entity(page).build();
+    }
+
+    /** A background import's progress; htmx polls the fragment every second until the job is finished. */
+    @GET
+    @Path("{id}/imports/{job}")
+    @Transactional
+    public TemplateInstance job(@PathParam("id") String id, @PathParam("job") String jobId) {
+        MailingList list = list(id);
+        ImportJobs.Job job = jobs.find(member.currentTenantId(), list.id, jobId)
+                .orElseThrow(() -> new NotFoundException("No such import (finished imports are kept for an hour)."));
+        return htmx.isFragmentRequest() ? Templates.job$progress(list, job) : Templates.job(list, job);
     }
 
     private static MailingList list(String id) {
