@@ -822,4 +822,30 @@ class RuleFamiliesTest {
         assertEquals(Reason.FILTERED, reply(null,
                 "MSEXCH:IMS:FIRMA:BERLIN:MAIL01 0 (000C0595) Ambiguous Recipient").reason());
     }
+
+    @Test
+    void exchangeOnlineOlderTextsCountOnlyFromMicrosoft() {
+        String eop = "mail-vi1eur04.inbound.protection.outlook.com";
+        assertEquals(Reason.TOOMANYCONN, reply(eop, "550 5.2.122 The recipient has exceeded their limit for the "
+                + "number of messages they can receive per hour").reason());
+        assertEquals(Reason.CONTENTERROR, reply(eop, "554 5.5.6 Invalid message content").reason());
+        assertNotEquals(Reason.CONTENTERROR, reply("mx.example.org", "554 5.5.6 Invalid message content").reason());
+        assertEquals(Reason.USERUNKNOWN, reply(null,
+                "550 5.1.1 RESOLVER.ADR.ExRecipientNotFound; not found").reason());
+    }
+
+    @Test
+    void googleWorkspaceDnsWordingIsADeadDomainOnlyWhenPermanent() {
+        String google = "smtp.gmail.com";
+        RecipientResult dead = analyzer.classifyReply("bo@gone.example.se", "failed", "5.1.2", 550,
+                "DNS type 'mx' lookup of gone.example.se responded with code NXDOMAIN", google);
+        assertEquals(Reason.HOSTUNKNOWN, dead.reason(), dead::toString);
+        assertTrue(dead.suppress());
+        RecipientResult later = analyzer.classifyReply("bo@gone.example.se", "delayed", "4.4.3", 451,
+                "DNS type 'mx' lookup of gone.example.se responded with code NXDOMAIN", google);
+        assertEquals(Reason.NETWORKERROR, later.reason(), later::toString);
+        assertFalse(later.suppress());
+        assertEquals(Reason.NOTACCEPT, analyzer.classifyReply("bo@nomail.example.se", "failed", "5.1.10", 556,
+                "Domain nomail.example.se has a Null MX record", google).reason());
+    }
 }

@@ -14,8 +14,8 @@ final class MtaRules {
     private MtaRules() {
     }
 
-    /** One phrase rule. */
-    record Rule(String origin, String host, String phrase, String reason) {
+    /** One phrase rule; {@code statusClass} '4' or '5' when it holds only for that class of failure, else 0. */
+    record Rule(String origin, String host, String phrase, String reason, char statusClass) {
     }
 
     private static final String YAHOO = "yahoodns.net yahoo.com yahoo.co.jp yahoo.co.uk ymail.com aol.com";
@@ -25,7 +25,12 @@ final class MtaRules {
     private static final String FACEBOOK = "facebook.com facebookmail.com";
 
     private static Rule r(String origin, String host, String phrase, String reason) {
-        return new Rule(origin, host, phrase, reason);
+        return new Rule(origin, host, phrase, reason, (char) 0);
+    }
+
+    /** A rule that holds only when the failure is of the given class ('4' transient, '5' permanent). */
+    private static Rule r(String origin, String host, String phrase, String reason, char statusClass) {
+        return new Rule(origin, host, phrase, reason, statusClass);
     }
 
     static final List<Rule> RULES = List.of(
@@ -483,7 +488,24 @@ final class MtaRules {
             r("Sisimai::Lhost::Exchange2003", null, "(00050311)", "contenterror"),
             r("Sisimai::Lhost::Exchange2003", null, "(000502cc)", "contenterror"),
             r("Sisimai::Lhost::Exchange2003", null, "(000b0981)", "securityerror"),
-            r("Sisimai::Lhost::Exchange2003", null, "(000c0595)", "filtered"));
+            r("Sisimai::Lhost::Exchange2003", null, "(000c0595)", "filtered"),
+            // Exchange Online's older status texts (Sisimai::Rhost::ExchangeOnline) not in Rhost::Microsoft's list
+            r("Sisimai::Rhost::ExchangeOnline", OUTLOOK, "mailbox cannot be accessed", "suspend"),
+            r("Sisimai::Rhost::ExchangeOnline", OUTLOOK, "mailing list expansion problem", "systemerror"),
+            r("Sisimai::Rhost::ExchangeOnline", OUTLOOK, "the recipient has exceeded their limit for", "toomanyconn"),
+            r("Sisimai::Rhost::ExchangeOnline", OUTLOOK, "system incorrectly configured", "systemerror"),
+            r("Sisimai::Rhost::ExchangeOnline", OUTLOOK, "invalid message content", "contenterror"),
+            r("Sisimai::Rhost::ExchangeOnline", null, "resolver.rst.recipientsizelimit", "mesgtoobig"),
+            r("Sisimai::Rhost::ExchangeOnline", null, "resolver.adr.recipientlimit", "toomanyconn"),
+            r("Sisimai::Rhost::ExchangeOnline", null, "resolver.adr.exrecipientnotfound", "userunknown"),
+            // Google Workspace relaying for a domain (Sisimai::Rhost::GSuite): the same DNS wording is a dead domain
+            // when permanent and a network problem when transient
+            r("Sisimai::Rhost::GSuite", GOOGLE, " responded with code nxdomain", "hostunknown", '5'),
+            r("Sisimai::Rhost::GSuite", GOOGLE, "domain name not found", "hostunknown", '5'),
+            r("Sisimai::Rhost::GSuite", GOOGLE, " responded with code nxdomain", "networkerror", '4'),
+            r("Sisimai::Rhost::GSuite", GOOGLE, "domain name not found", "networkerror", '4'),
+            r("Sisimai::Rhost::GSuite", GOOGLE, " had no relevant answers.", "networkerror", '4'),
+            r("Sisimai::Rhost::GSuite", GOOGLE, "null mx", "notaccept"));
 
     /** PowerMTA's X-PowerMTA-BounceCategory values (Sisimai::Lhost::PowerMTA). */
     private static final java.util.Map<String, String> POWERMTA = java.util.Map.of(
@@ -761,7 +783,7 @@ final class MtaRules {
      * set bits of the scan (a few) rather than the rules (hundreds); the hosts are built only when a rule with a
      * receiver is hit.
      */
-    static Rule first(long[] hits, java.util.function.Supplier<String> hostsOf) {
+    static Rule first(long[] hits, java.util.function.Supplier<String> hostsOf, char statusClass) {
         int best = Integer.MAX_VALUE;
         String hosts = null;
         for (int w = 0; w < hits.length; w++) {
@@ -778,6 +800,9 @@ final class MtaRules {
                         break;
                     }
                     Rule x = RULES.get(i);
+                    if (x.statusClass() != 0 && x.statusClass() != statusClass) {
+                        continue;
+                    }
                     if (x.host() != null) {
                         if (hosts == null) {
                             hosts = hostsOf.get();

@@ -75,7 +75,10 @@ final class Vendors {
             }
         }
         if (f.presetReason.isEmpty()) {
-            MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain));
+            char statusClass = !f.status.isEmpty() ? f.status.charAt(0)
+                    : f.replyCode >= 400 && f.replyCode < 600 ? (char) ('0' + f.replyCode / 100) : 0;
+            MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain),
+                    statusClass);
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
