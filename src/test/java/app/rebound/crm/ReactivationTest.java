@@ -1,5 +1,7 @@
 package app.rebound.crm;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +10,12 @@ import app.rebound.ingest.smtp.SmtpListener;
 import app.rebound.sending.SendingWorld;
 import app.rebound.sendingserver.RetryPolicy;
 import app.rebound.simulator.BounceSimulator;
+import app.rebound.tenant.MembershipAugmentor;
 import app.rebound.tenant.TenantRunner;
 import app.rebound.testsupport.Db;
 import app.rebound.testsupport.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -107,6 +111,7 @@ class ReactivationTest {
     }
 
     @Test
+    @TestSecurity(user = "react-admin", augmentors = MembershipAugmentor.class)
     void exactlyTheEligibleSubscribersAreReactivatedAndGetOneTestMail() throws Exception {
         SendingWorld x = world("react");
         String d = "@example.net";
@@ -206,6 +211,11 @@ class ReactivationTest {
         // a second run the same day finds nobody: they are subscribed now
         assertEquals(0, reactivation.runTenant(x.tenant, NOW.plusSeconds(60)).recovered);
         assertEquals(2, x.simulator.acceptedTotal());
+        // both runs on /admin, the reactivation in the subscriber's history
+        given().get("/admin").then().statusCode(200).body(containsString("<table aria-label=\"Reactivation runs\">"),
+                containsString("<td>13</td><td>2</td>"), containsString("<td>11</td><td>0</td>"));
+        given().get("/subscribers/" + eligible).then().statusCode(200)
+                .body(containsString("reactivated automatically after activity reported by a CRM"));
     }
 
     @Test
