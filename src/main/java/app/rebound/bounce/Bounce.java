@@ -65,28 +65,81 @@ public class Bounce extends TenantOwned {
 
     /** The bounce-log page for a campaign: newest first, keyset-paginated on (occurredAt, id). */
     public static List<Bounce> pageForCampaign(Campaign campaign, BounceCursor before, int size) {
-        return pageForCampaign(campaign, BounceLogFilter.NONE, before, size);
+        return pageForCampaign(campaign, BounceLogFilter.NONE, before, size, null, null);
     }
 
-    /** The filtered bounce-log page: the filter's conditions on top of the campaign's keyset range. */
     public static List<Bounce> pageForCampaign(Campaign campaign, BounceLogFilter filter, BounceCursor before, int size) {
-        if (!filter.isEmpty()) {
-            Parameters p = Parameters.with("c", campaign);
-            String where = filter.where(p);
-            if (before == null) {
-                return find("campaign = :c" + where + " order by occurredAt desc, id desc", p).page(0, size).list();
-            }
-            return find("campaign = :c" + where + " and (occurredAt < :t or (occurredAt = :t and id < :id))"
-                    + " order by occurredAt desc, id desc", p.and("t", before.occurredAt()).and("id", before.id()))
-                    .page(0, size).list();
+        return pageForCampaign(campaign, filter, before, size, null, null);
+    }
+
+    /**
+     * The filtered bounce-log page: the filter's conditions on top of the campaign's keyset range. The cursor is a
+     * row-value comparison {@code (occurredAt, id) < (t, x)} (one index range, no OR), and every bound on occurredAt
+     * that is known (the cursor's time, the filter's dates, and {@code first}/{@code last}: the earliest and latest
+     * bounce of the campaign from its stored counters) is stated on the partition key itself so PostgreSQL prunes the
+     * months that cannot hold a row, also in a generic (cached) plan.
+     */
+    public static List<Bounce> pageForCampaign(Campaign campaign, BounceLogFilter filter, BounceCursor before, int size,
+            Instant first, Instant last) {
+        Parameters p = Parameters.with("c", campaign);
+        StringBuilder q = new StringBuilder("campaign = :c").append(filter.where(p));
+        bounds(q, p, filter, before, first, last);
+        return find(q.append(" order by occurredAt desc, id desc").toString(), p).page(0, size).list();
+    }
+
+    /**
+     * Where a bounded reason search stops: the {@code scan}-th row of the campaign's keyset range (the cursor and the
+     * dates applied, not the other filters), or null when the range holds fewer rows. The search then reads only rows
+     * at or after it: at most {@code scan} rows per page, however rare the words are.
+     */
+    public static BounceCursor scanLimit(Campaign campaign, BounceLogFilter filter, BounceCursor before, int scan,
+            Instant first, Instant last) {
+        Parameters p = Parameters.with("c", campaign);
+        StringBuilder q = new StringBuilder("select occurredAt, id from Bounce where campaign = :c");
+        bounds(q, p, filter, before, first, last);
+        var query = getEntityManager().createQuery(q.append(" order by occurredAt desc, id desc").toString(), Object[].class);
+        p.map().forEach(query::setParameter);
+        List<Object[]> rows = query.setFirstResult(scan - 1).setMaxResults(1).getResultList();
+        return rows.isEmpty() ? null : new BounceCursor((Instant) rows.get(0)[0], (Long) rows.get(0)[1]);
+    }
+
+    /** The page's rows of a bounded search: at or after the scan limit (see {@link #scanLimit}). */
+    public static List<Bounce> pageForCampaign(Campaign campaign, BounceLogFilter filter, BounceCursor before, int size,
+            Instant first, Instant last, BounceCursor limit) {
+        if (limit == null) {
+            return pageForCampaign(campaign, filter, before, size, first, last);
         }
-        if (before == null) {
-            return find("campaign = :c order by occurredAt desc, id desc", Parameters.with("c", campaign))
-                    .page(0, size).list();
+        Parameters p = Parameters.with("c", campaign);
+        StringBuilder q = new StringBuilder("campaign = :c").append(filter.where(p));
+        bounds(q, p, filter, before, max(first, limit.occurredAt()), last);
+        q.append(" and (occurredAt, id) >= (:lt, :lid)");
+        p.and("lt", limit.occurredAt()).and("lid", limit.id());
+        return find(q.append(" order by occurredAt desc, id desc").toString(), p).page(0, size).list();
+    }
+
+    private static void bounds(StringBuilder q, Parameters p, BounceLogFilter filter, BounceCursor before, Instant first,
+            Instant last) {
+        Instant lo = max(first, filter.fromInstant());
+        if (lo != null) {
+            q.append(" and occurredAt >= :lo");
+            p.and("lo", lo);
         }
-        return find("campaign = :c and (occurredAt < :t or (occurredAt = :t and id < :id)) order by occurredAt desc, id desc",
-                Parameters.with("c", campaign).and("t", before.occurredAt()).and("id", before.id()))
-                .page(0, size).list();
+        if (last != null) {
+            q.append(" and occurredAt <= :last");
+            p.and("last", last);
+        }
+        if (filter.toInstantExclusive() != null) {
+            q.append(" and occurredAt < :toExcl");
+            p.and("toExcl", filter.toInstantExclusive());
+        }
+        if (before != null) {
+            q.append(" and (occurredAt, id) < (:t, :id) and occurredAt <= :t");
+            p.and("t", before.occurredAt()).and("id", before.id());
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
     /**

@@ -5,6 +5,10 @@ import app.rebound.engine.Fault;
 import io.quarkus.panache.common.Parameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,14 +16,26 @@ import java.util.regex.Pattern;
 
 /**
  * The bounce log's filters as they travel in the URL: type, code (a class "5", class and subject "5.1", or an exact
- * code "5.1.1"), fault, the "investigate: your side" flag and a search by address (contains). Bad values are
- * refused with a message; an empty field is no filter.
+ * code "5.1.1"), fault, the "investigate: your side" flag, a search by address (contains), the reason text
+ * (contains, case-insensitive, on the receiver's verbatim reply), the recipient's registrable domain (exact) and a
+ * date range (UTC days, both ends included; a bound on the partition key). Bad values are refused with a message;
+ * an empty field is no filter.
  */
-public record BounceLogFilter(BounceType type, String code, Fault fault, boolean investigate, String address) {
+public record BounceLogFilter(BounceType type, String code, Fault fault, boolean investigate, String address,
+        String reason, String domain, LocalDate from, LocalDate to) {
     private static final Pattern CODE = Pattern.compile("[245](\\.\\d{1,3}){0,2}");
-    public static final BounceLogFilter NONE = new BounceLogFilter(null, "", null, false, "");
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+    private static final LocalDate EARLIEST_DAY = LocalDate.of(1970, 1, 1);
+    private static final LocalDate LATEST_DAY = LocalDate.of(9999, 12, 30);
+    public static final int MAX_REASON = 200;
+    public static final BounceLogFilter NONE = new BounceLogFilter(null, "", null, false, "", "", "", null, null);
 
     public static BounceLogFilter parse(String type, String code, String fault, String investigate, String address) {
+        return parse(type, code, fault, investigate, address, null, null, null, null);
+    }
+
+    public static BounceLogFilter parse(String type, String code, String fault, String investigate, String address,
+            String reason, String domain, String from, String to) {
         BounceType t = null;
         if (type != null && !type.isBlank()) {
             try {
@@ -45,11 +61,54 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
             throw new IllegalArgumentException("The address search must be at most 320 characters, without control characters.");
         }
         boolean inv = investigate != null && (investigate.equals("1") || investigate.equalsIgnoreCase("true") || investigate.equals("on"));
-        return new BounceLogFilter(t, c, f, inv, a);
+        String r = reason == null ? "" : reason.strip();
+        if (r.length() > MAX_REASON || r.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("The reason search must be at most " + MAX_REASON
+                    + " characters, without control characters.");
+        }
+        String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+        if (d.startsWith("@")) {
+            d = d.substring(1);
+        }
+        if (!d.isEmpty() && (d.length() > 253 || !DOMAIN.matcher(d).matches())) {
+            throw new IllegalArgumentException("The domain filter must be a domain name such as gmail.com.");
+        }
+        LocalDate fd = day(from, "from");
+        LocalDate td = day(to, "to");
+        if (fd != null && td != null && fd.isAfter(td)) {
+            throw new IllegalArgumentException("The date range ends before it starts: 'from' must not be after 'to'.");
+        }
+        return new BounceLogFilter(t, c, f, inv, a, r, d, fd, td);
+    }
+
+    private static LocalDate day(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(value.strip());
+            if (d.isBefore(EARLIEST_DAY) || d.isAfter(LATEST_DAY)) {
+                throw new IllegalArgumentException("The '" + name + "' date must be between 1970-01-01 and 9999-12-30.");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("The '" + name + "' date must look like 2026-11-30 (year-month-day).");
+        }
     }
 
     public boolean isEmpty() {
-        return type == null && code.isEmpty() && fault == null && !investigate && address.isEmpty();
+        return type == null && code.isEmpty() && fault == null && !investigate && address.isEmpty() && reason.isEmpty()
+                && domain.isEmpty() && from == null && to == null;
+    }
+
+    /** Start of the date range (UTC), or null. */
+    public Instant fromInstant() {
+        return from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** End of the date range, exclusive: the day after 'to' (UTC), or null. */
+    public Instant toInstantExclusive() {
+        return to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** The HQL conditions (after "campaign = :c") and their parameters. */
@@ -77,9 +136,21 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
         }
         if (!address.isEmpty()) {
             w.append(" and recipientEmail like :faddr escape '\\'");
-            p.and("faddr", "%" + address.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            p.and("faddr", "%" + likeEscaped(address) + "%");
+        }
+        if (!reason.isEmpty()) {
+            w.append(" and lower(diagnostic) like :freason escape '\\'");
+            p.and("freason", "%" + likeEscaped(reason.toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (!domain.isEmpty()) {
+            w.append(" and recipientDomain = :fdomain");
+            p.and("fdomain", domain);
         }
         return w.toString();
+    }
+
+    private static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The filter as query parameters ("type=hard&code=5.1"), empty without filters; for links that keep the filter. */
@@ -99,6 +170,18 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
         }
         if (!address.isEmpty()) {
             parts.add("address=" + URLEncoder.encode(address, StandardCharsets.UTF_8));
+        }
+        if (!reason.isEmpty()) {
+            parts.add("reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8));
+        }
+        if (!domain.isEmpty()) {
+            parts.add("domain=" + domain);
+        }
+        if (from != null) {
+            parts.add("from=" + from);
+        }
+        if (to != null) {
+            parts.add("to=" + to);
         }
         return String.join("&", parts);
     }

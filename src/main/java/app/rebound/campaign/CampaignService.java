@@ -2,6 +2,7 @@ package app.rebound.campaign;
 
 import app.rebound.bounce.Bounce;
 import app.rebound.bounce.BounceCursor;
+import app.rebound.bounce.BounceLogFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -12,8 +13,18 @@ import java.util.List;
 public class CampaignService {
     public static final int BOUNCE_PAGE_SIZE = 50;
 
-    /** One page of the bounce log plus whether there is a next page. */
-    public record BounceLogPage(List<Bounce> rows, BounceCursor next) {
+    /** Rows a reason search reads at most per page (see {@link Bounce#scanLimit}). */
+    public static final int REASON_SCAN = 10_000;
+
+    /**
+     * One page of the bounce log plus the cursor of the next page (null on the last). {@code searchedTo} is set when a
+     * reason search stopped at its scan limit: the page holds the matches among the newest rows up to there, and
+     * {@code next} continues the search from there.
+     */
+    public record BounceLogPage(List<Bounce> rows, BounceCursor next, BounceCursor searchedTo) {
+        public BounceLogPage(List<Bounce> rows, BounceCursor next) {
+            this(rows, next, null);
+        }
     }
 
     public List<Campaign> list() {
@@ -32,17 +43,35 @@ public class CampaignService {
     }
 
     public BounceLogPage bounceLog(Campaign campaign, BounceCursor before) {
-        return bounceLog(campaign, app.rebound.bounce.BounceLogFilter.NONE, before);
+        return bounceLog(campaign, BounceLogFilter.NONE, before);
     }
 
-    public BounceLogPage bounceLog(Campaign campaign, app.rebound.bounce.BounceLogFilter filter, BounceCursor before) {
-        List<Bounce> rows = Bounce.pageForCampaign(campaign, filter, before, BOUNCE_PAGE_SIZE + 1);
+    public BounceLogPage bounceLog(Campaign campaign, BounceLogFilter filter, BounceCursor before) {
+        return bounceLog(campaign, filter, before, CampaignBounceCount.of(campaign.id));
+    }
+
+    /** The page, bounded on the partition key by the campaign's first and last bounce from its stored counters. */
+    public BounceLogPage bounceLog(Campaign campaign, BounceLogFilter filter, BounceCursor before, CampaignBounceCount counts) {
+        BounceCursor limit = filter.reason().isEmpty() ? null
+                : Bounce.scanLimit(campaign, filter, before, REASON_SCAN, counts.firstAt, counts.lastAt);
+        List<Bounce> rows = Bounce.pageForCampaign(campaign, filter, before, BOUNCE_PAGE_SIZE + 1, counts.firstAt,
+                counts.lastAt, limit);
         boolean more = rows.size() > BOUNCE_PAGE_SIZE;
         List<Bounce> page = more ? rows.subList(0, BOUNCE_PAGE_SIZE) : rows;
-        return new BounceLogPage(List.copyOf(page), more ? BounceCursor.after(page.get(page.size() - 1)) : null);
+        if (more) {
+            return new BounceLogPage(List.copyOf(page), BounceCursor.after(page.get(page.size() - 1)));
+        }
+        // a bounded search that read its whole scan without filling the page continues below the limit
+        return new BounceLogPage(List.copyOf(page), limit, limit);
     }
 
-    public long bounceCount(Campaign campaign) {
-        return Bounce.countForCampaign(campaign);
+    /** The campaign's stored counters (one row, no count over its bounces). */
+    public CampaignBounceCount counts(Campaign campaign) {
+        return CampaignBounceCount.of(campaign.id);
+    }
+
+    /** The stored counters of every listed campaign, in one query. */
+    public java.util.Map<Long, CampaignBounceCount> counts(List<Campaign> campaigns) {
+        return CampaignBounceCount.of(campaigns.stream().map(c -> c.id).toList());
     }
 }

@@ -3,6 +3,7 @@ package app.rebound.demo;
 import app.rebound.bounce.Bounce;
 import app.rebound.engine.BounceType;
 import app.rebound.campaign.Campaign;
+import app.rebound.campaign.CampaignBounceCount;
 import app.rebound.demo.DemoPlanner.Plan;
 import app.rebound.demo.DemoPlanner.PlannedBounce;
 import app.rebound.demo.DemoPlanner.PlannedCampaign;
@@ -200,6 +201,10 @@ public class DemoData {
             }
             em.flush();
             em.clear();
+            for (long campaignId : campaignIds) {
+                CampaignBounceCount.recount(campaignId);
+            }
+            em.flush();
             return new TenantSummary(spec.id(), true, spec.members().size(), listIds.length, subscriberIds.length,
                     suppressed, serverIds.length, campaignIds.length, bounces.size(), complaints,
                     (System.nanoTime() - start) / 1_000_000);

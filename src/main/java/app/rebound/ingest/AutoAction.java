@@ -87,6 +87,20 @@ public enum AutoAction {
         return new Decision(RETRY, null, false, false, "none", "Kept for the retry scheduler");
     }
 
+    /**
+     * Issue 10: the suppression-list reason a recorded bounce calls for, or null: {@code hard_bounce} for a hard
+     * bounce that bounced the subscriber (dead address, or a hard bounce on a watched send), {@code complaint} for a
+     * spam complaint, {@code trap} for a spam-trap hit. Soft bounces, your-side failures and provider unsubscribe
+     * events never suppress.
+     */
+    public static String suppressionReason(RecipientResult r, Decision d) {
+        return switch (d.cause()) {
+            case "trap" -> "trap";
+            case "complaint" -> d.action() == UNSUBSCRIBED ? "complaint" : null;
+            default -> d.action() == BOUNCED && r.type() == BounceType.HARD && r.fault() != Fault.SENDER ? "hard_bounce" : null;
+        };
+    }
+
     /** Whether this decision flips a subscriber who is on a watched send after a re-add: a bounce not on your side. */
     public static boolean flipsWhenWatched(Decision d) {
         return d.action() == BOUNCED || (d.action() == RETRY && !d.investigate());

@@ -436,6 +436,35 @@ public class IngestSql {
         return changed;
     }
 
+    /**
+     * Automatic suppression entries (issue 10): each recorded bounce that makes the address unmailable (a hard
+     * bounce that bounced the subscriber, a spam complaint, a spam-trap hit) puts the address on its tenant's
+     * suppression list, with a line in suppression_log; an address already listed keeps its entry (and its first
+     * reason). {@code entries} holds [tenant, email, reason, note] per address.
+     */
+    void suppress(Connection c, List<String[]> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String sql = """
+                with k as (select distinct on (t, e) t, e, r, n
+                             from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as k(t, e, r, n)
+                            where position('@' in e) > 1 order by t, e),
+                     a as (insert into suppressed_address (id, tenant_id, email, reason, note, added_by)
+                           select nextval('suppressed_address_seq'), t, e, r, n, 'auto-action' from k
+                           on conflict (tenant_id, email) do nothing
+                           returning tenant_id, email, reason, note)
+                insert into suppression_log (id, tenant_id, email, action, reason, note, actor)
+                select nextval('suppression_log_seq'), tenant_id, email, 'added', reason, note, 'auto-action' from a""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < 4; i++) {
+                int col = i;
+                ps.setArray(i + 1, c.createArrayOf("varchar", entries.stream().map(e -> e[col]).toArray()));
+            }
+            ps.executeUpdate();
+        }
+    }
+
     /** A bounce's send: tenant, subscriber, and the campaign when the bounce is linked to one. */
     record SendRef(String tenantId, long subscriberId, Long campaignId) {
     }
@@ -501,13 +530,17 @@ public class IngestSql {
         }
     }
 
-    /** One multi-row insert for the whole batch (unnest of one array per column): far cheaper than row by row. */
+    /**
+     * One multi-row insert for the whole batch (unnest of one array per column): far cheaper than row by row. The same
+     * statement adds the batch to the campaigns' stored counters (campaign_bounce_count, issue 10), in campaign order
+     * so two batches never lock two counter rows in opposite orders.
+     */
     void insertBounces(Connection c, List<Recorded> recs) throws SQLException {
         if (recs.isEmpty()) {
             return;
         }
         String sql = """
-                insert into bounce (id, tenant_id, campaign_id, subscriber_id, recipient_email, type, status_code, reply_code,
+                with ins as (insert into bounce (id, tenant_id, campaign_id, subscriber_id, recipient_email, type, status_code, reply_code,
                     reason, fault, diagnostic, occurred_at, raw_ref, suppress, rule, why, trap_suspicion, feedback_type,
                     remote_mta, sending_ip, provider_classification, investigate, action, action_hint, inbound_id, event_key,
                     message_id, link_source, sending_server_id, recipient_domain)
@@ -515,7 +548,20 @@ public class IngestSql {
                     ?::varchar[], ?::smallint[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[], ?::varchar[],
                     ?::boolean[], ?::varchar[], ?::text[], ?::boolean[], ?::varchar[], ?::varchar[], ?::varchar[],
                     ?::varchar[], ?::boolean[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[],
-                    ?::varchar[], ?::bigint[], ?::varchar[])""";
+                    ?::varchar[], ?::bigint[], ?::varchar[])
+                    returning tenant_id, campaign_id, type, investigate, occurred_at)
+                insert into campaign_bounce_count as k (id, tenant_id, campaign_id, hard, soft, complaint, auto_reply, other,
+                    investigate, first_at, last_at)
+                select nextval('campaign_bounce_count_seq'), tenant_id, campaign_id, count(*) filter (where type = 'hard'),
+                    count(*) filter (where type = 'soft'), count(*) filter (where type = 'complaint'),
+                    count(*) filter (where type = 'auto_reply'),
+                    count(*) filter (where type not in ('hard', 'soft', 'complaint', 'auto_reply')),
+                    count(*) filter (where investigate), min(occurred_at), max(occurred_at)
+                from ins where campaign_id is not null group by tenant_id, campaign_id order by tenant_id, campaign_id
+                on conflict (tenant_id, campaign_id) do update set hard = k.hard + excluded.hard, soft = k.soft + excluded.soft,
+                    complaint = k.complaint + excluded.complaint, auto_reply = k.auto_reply + excluded.auto_reply,
+                    other = k.other + excluded.other, investigate = k.investigate + excluded.investigate,
+                    first_at = least(k.first_at, excluded.first_at), last_at = greatest(k.last_at, excluded.last_at)""";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Columns col = new Columns(c, ps, recs);
             col.set("bigint", r -> r.bounceId);

@@ -185,6 +185,7 @@ public class IngestWorker {
             bouncesRecorded.fire(new BouncesRecorded(tenants, recs.size()));
         }
         sql.changeStatuses(c, new ArrayList<>(changes.values()));
+        sql.suppress(c, suppressions(recs));
         sql.blockReactivation(c, watchedBounced);
         for (Recorded r : recs) {
             if (r.decision.flagIp() && !r.event.sendingIp().isEmpty()) {
@@ -199,6 +200,23 @@ public class IngestWorker {
         long t3 = System.nanoTime();
         Log.debugf("ingest batch of %d: parse %d ms, link %d ms, record and act %d ms", batch.size(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
+
+    /**
+     * Issue 10: the suppression-list entries these records call for, [tenant, email, reason, note] each: a hard bounce
+     * that bounced the subscriber (the address is dead), a spam complaint, a spam-trap hit.
+     */
+    static List<String[]> suppressions(List<Recorded> recs) {
+        List<String[]> out = new ArrayList<>();
+        for (Recorded r : recs) {
+            String reason = AutoAction.suppressionReason(r.result, r.decision);
+            if (reason != null) {
+                String code = r.result.status() == null ? r.result.reason().id() : r.result.statusText();
+                out.add(new String[] {r.input.tenantId(), r.recipient.strip().toLowerCase(java.util.Locale.ROOT), reason,
+                        IngestSql.clip(r.decision.hint() + " (" + code + ", bounce " + r.bounceId + ")", 1000)});
+            }
+        }
+        return out;
     }
 
     /**

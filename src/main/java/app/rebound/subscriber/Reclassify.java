@@ -2,6 +2,7 @@ package app.rebound.subscriber;
 
 import app.rebound.bounce.Bounce;
 import app.rebound.bounce.BounceReclassification;
+import app.rebound.campaign.CampaignBounceCount;
 import app.rebound.engine.BounceType;
 import app.rebound.engine.Fault;
 import io.quarkus.panache.common.Parameters;
@@ -53,6 +54,9 @@ public class Reclassify {
         r.note = n;
         r.actor = actor;
         r.persist();
+        if (b.campaign != null) {
+            CampaignBounceCount.move(b.campaign.id, b.type, b.investigate, newType, b.investigate);
+        }
         b.type = newType;
         b.fault = newFault;
         Bounce.flush();

@@ -1,6 +1,7 @@
 package app.rebound.subscriber;
 
 import app.rebound.suppression.SuppressedAddress;
+import app.rebound.suppression.SuppressionLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -70,6 +71,7 @@ public class SubscriberLifecycle {
         SubscriberStatus from = s.status;
         String why = "Re-added on a direct request from " + who + " (" + channel.replace('_', ' ') + ", "
                 + when.toString().substring(0, 16).replace('T', ' ') + " UTC): " + note;
+        liftAutomaticEntry(s, why, actor);
         s.changeStatus(SubscriberStatus.SUBSCRIBED, why, Instant.now());
         s.watchSendsLeft = WATCHED_SENDS;
         SubscriberEvent.record(s, from, why, actor, "readd");
@@ -80,8 +82,32 @@ public class SubscriberLifecycle {
         if (s.status == SubscriberStatus.SUBSCRIBED) {
             throw new Refused("This subscriber is already subscribed: there is nothing to re-add.");
         }
-        if (SuppressedAddress.isSuppressed(s.email)) {
+        SuppressedAddress entry = SuppressedAddress.byEmail(s.email);
+        if (entry != null && !liftedByReadd(entry)) {
             throw new Refused("This address is on the suppression list: an admin must remove it from the list first.");
+        }
+    }
+
+    /**
+     * The pipeline's own hard-bounce entry gives way to re-add evidence (the re-add is the person's word that the
+     * address works again, and the watched sends guard it); entries an admin made, complaints and trap hits do not.
+     */
+    private static boolean liftedByReadd(SuppressedAddress entry) {
+        return "hard_bounce".equals(entry.reason) && SuppressedAddress.AUTO_ACTION.equals(entry.addedBy);
+    }
+
+    /** Removes the pipeline's hard-bounce entry of a re-added address, logged with the re-add as the note. */
+    private static void liftAutomaticEntry(Subscriber s, String why, String actor) {
+        SuppressedAddress entry = SuppressedAddress.byEmail(s.email);
+        if (entry != null && liftedByReadd(entry)) {
+            SuppressionLog l = new SuppressionLog();
+            l.email = entry.email;
+            l.action = "removed";
+            l.reason = entry.reason;
+            l.note = why.length() > 1000 ? why.substring(0, 1000) : why;
+            l.actor = actor;
+            l.persist();
+            entry.delete();
         }
     }
 

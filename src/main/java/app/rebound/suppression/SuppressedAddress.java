@@ -14,6 +14,8 @@ import java.util.Locale;
 @Entity
 @Table(name = "suppressed_address")
 public class SuppressedAddress extends TenantOwned {
+    /** {@link #addedBy} of the entries the ingestion pipeline writes. */
+    public static final String AUTO_ACTION = "auto-action";
     public String email;
     public String reason;
     public String note;

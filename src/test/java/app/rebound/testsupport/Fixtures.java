@@ -86,6 +86,7 @@ public class Fixtures {
                 ids.add(b.id);
             }
             Bounce.flush();
+            app.rebound.campaign.CampaignBounceCount.recount(c.id); // as the pipeline keeps them
             return new World(tenantId, list.id, server.id, c.id, s.id, ids, s.email);
         });
     }
@@ -116,6 +117,7 @@ public class Fixtures {
                 last = s;
             }
             Bounce.flush();
+            app.rebound.campaign.CampaignBounceCount.recount(c.id); // as the pipeline keeps them
             return new World(tenantId, list.id, server.id, c.id, last == null ? 0 : last.id, ids,
                     last == null ? null : last.email);
         });

@@ -8,6 +8,7 @@ import app.rebound.tenant.TenantRunner;
 import app.rebound.web.CsvExport;
 import jakarta.ws.rs.core.Response;
 import app.rebound.campaign.Campaign;
+import app.rebound.campaign.CampaignBounceCount;
 import app.rebound.campaign.CampaignService;
 import app.rebound.campaign.CampaignService.BounceLogPage;
 import app.rebound.tenant.Role;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 @Path("/campaigns")
 @Produces(MediaType.TEXT_HTML)
@@ -35,12 +37,12 @@ public class CampaignResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<Campaign> campaigns);
+        static native TemplateInstance index(List<Campaign> campaigns, Map<Long, CampaignBounceCount> counts);
 
-        static native TemplateInstance bounces(Campaign campaign, long bounceCount, BounceLogPage page, long since,
+        static native TemplateInstance bounces(Campaign campaign, CampaignBounceCount counts, BounceLogPage page, long since,
                 List<Bounce> live, BounceLogFilter filter);
 
-        static native TemplateInstance bounces$live(Campaign campaign, long since, List<Bounce> live);
+        static native TemplateInstance bounces$live(Campaign campaign, long since, List<Bounce> live, CampaignBounceCount counts);
 
         static native TemplateInstance bounces$rows(Campaign campaign, BounceLogPage page, BounceLogFilter filter);
     }
@@ -68,16 +70,20 @@ public class CampaignResource {
     @Path("{id}/bounces/export.csv")
     @Produces("text/csv")
     public Response export(@PathParam("id") String id, @QueryParam("type") String type, @QueryParam("code") String code,
-            @QueryParam("fault") String fault, @QueryParam("investigate") String investigate, @QueryParam("address") String address) {
+            @QueryParam("fault") String fault, @QueryParam("investigate") String investigate, @QueryParam("address") String address,
+            @QueryParam("reason") String reason, @QueryParam("domain") String domain, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         Campaign campaign = service.get(Ids.parse(id, "campaign"));
-        BounceLogFilter filter = filter(type, code, fault, investigate, address);
+        BounceLogFilter filter = filter(type, code, fault, investigate, address, reason, domain, from, to);
+        CampaignBounceCount counts = service.counts(campaign);
         long campaignId = campaign.id;
         String tenant = member.currentTenantId();
         BounceCursor[] before = {null};
         return CsvExport.download("campaign-" + campaignId + "-bounces.csv", List.of("occurred_at", "recipient", "type",
                 "status_code", "reply_code", "reason", "fault", "action", "investigate", "diagnostic", "feedback_type"), out -> {
             List<Bounce> rows = runner.inTenant(tenant,
-                    () -> Bounce.pageForCampaign(Campaign.findById(campaignId), filter, before[0], exportBatch));
+                    () -> Bounce.pageForCampaign(Campaign.findById(campaignId), filter, before[0], exportBatch,
+                            counts.firstAt, counts.lastAt));
             for (Bounce b : rows) {
                 out.printRecord(b.occurredAt.toString(), CsvExport.cell(b.recipientEmail), b.type.name().toLowerCase(),
                         b.statusCode, b.replyCode, b.reason, b.fault.name().toLowerCase(), b.action, b.investigate,
@@ -92,14 +98,15 @@ public class CampaignResource {
 
     @GET
     public TemplateInstance index() {
-        return Templates.index(service.list());
+        List<Campaign> campaigns = service.list();
+        return Templates.index(campaigns, service.counts(campaigns));
     }
 
     /** The campaign page opens on its Bounce log tab. */
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") String id) {
-        return bounces(id, null, null, null, null, null, null);
+        return bounces(id, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -110,15 +117,18 @@ public class CampaignResource {
     @Path("{id}/bounces")
     public TemplateInstance bounces(@PathParam("id") String id, @QueryParam("before") String before,
             @QueryParam("type") String type, @QueryParam("code") String code, @QueryParam("fault") String fault,
-            @QueryParam("investigate") String investigate, @QueryParam("address") String address) {
+            @QueryParam("investigate") String investigate, @QueryParam("address") String address,
+            @QueryParam("reason") String reason, @QueryParam("domain") String domain, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         Campaign campaign = service.get(Ids.parse(id, "campaign"));
         BounceCursor cursor = parseCursor(before);
-        BounceLogFilter filter = filter(type, code, fault, investigate, address);
-        BounceLogPage page = service.bounceLog(campaign, filter, cursor);
+        BounceLogFilter filter = filter(type, code, fault, investigate, address, reason, domain, from, to);
+        CampaignBounceCount counts = service.counts(campaign);
+        BounceLogPage page = service.bounceLog(campaign, filter, cursor, counts);
         if (htmx.isFragmentRequest()) {
             return Templates.bounces$rows(campaign, page, filter);
         }
-        return Templates.bounces(campaign, service.bounceCount(campaign), page, System.currentTimeMillis(), List.of(), filter);
+        return Templates.bounces(campaign, counts, page, System.currentTimeMillis(), List.of(), filter);
     }
 
     /** Polled by the open tab (htmx, every 5 s): the bounces recorded since the page was opened, newest first. */
@@ -137,12 +147,13 @@ public class CampaignResource {
             throw new BadRequestException("The live view covers the last day only: reload the page.");
         }
         List<Bounce> live = Bounce.recordedSince(campaign, from, from.minus(LIVE_OCCURRED_WINDOW), LIVE_LIMIT);
-        return Templates.bounces$live(campaign, millis, live);
+        return Templates.bounces$live(campaign, millis, live, live.isEmpty() ? null : service.counts(campaign));
     }
 
-    private static BounceLogFilter filter(String type, String code, String fault, String investigate, String address) {
+    private static BounceLogFilter filter(String type, String code, String fault, String investigate, String address,
+            String reason, String domain, String from, String to) {
         try {
-            return BounceLogFilter.parse(type, code, fault, investigate, address);
+            return BounceLogFilter.parse(type, code, fault, investigate, address, reason, domain, from, to);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

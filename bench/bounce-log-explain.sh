@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# EXPLAIN (ANALYZE, BUFFERS) of the bounce-log queries on the generated dataset (bench/generate-bounces.sh), in the
+# shape the app sends them (Hibernate's SQL for Bounce.pageForCampaign / Bounce.scanLimit / CampaignBounceCount.of,
+# as prepared statements). Each statement runs 6 times first so PostgreSQL has decided between a custom and a
+# generic plan, as on a pooled connection of the app. Usage: bench/bounce-log-explain.sh [DB] [TENANT] [CAMPAIGN]
+set -euo pipefail
+DB=${1:-rebound_bench_log}; T=${2:-bench-01}; C=${3:-1}
+psql -h 127.0.0.1 -U rebound -d "$DB" -X -q -v plan_cache_mode="${PLAN_CACHE_MODE:-auto}" <<SQL
+\pset pager off
+set plan_cache_mode = :plan_cache_mode;
+select first_at, last_at, hard + soft + complaint + auto_reply + other as total from campaign_bounce_count
+ where tenant_id = '$T' and campaign_id = $C \gset
+\echo campaign $T/$C: :total bounces between :first_at and :last_at
+-- the counters (one row; the campaign page and list read this instead of count(*))
+prepare counts(varchar, bigint) as
+  select * from campaign_bounce_count where tenant_id = \$1 and campaign_id = \$2;
+-- first page: bounded by the campaign's first and last bounce (partition key)
+prepare page(varchar, bigint, timestamptz, timestamptz) as
+  select * from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at <= \$4
+  order by occurred_at desc, id desc limit 51;
+-- next page: row-value cursor plus the same bound on the partition key
+prepare deep(varchar, bigint, timestamptz, timestamptz, timestamptz, bigint) as
+  select * from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at <= \$4
+  and (occurred_at, id) < (\$5, \$6) and occurred_at <= \$5 order by occurred_at desc, id desc limit 51;
+-- domain filter
+prepare domain(varchar, bigint, timestamptz, timestamptz, varchar) as
+  select * from bounce where tenant_id = \$1 and campaign_id = \$2 and recipient_domain = \$5
+  and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
+-- date range filter (from/to as a bound on the partition key)
+prepare daterange(varchar, bigint, timestamptz, timestamptz) as
+  select * from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at < \$4
+  order by occurred_at desc, id desc limit 51;
+-- reason search: where the 10,000-row scan stops, then the matches at or after it
+prepare scanlimit(varchar, bigint, timestamptz, timestamptz) as
+  select occurred_at, id from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3
+  and occurred_at <= \$4 order by occurred_at desc, id desc offset 9999 limit 1;
+prepare reason(varchar, bigint, timestamptz, timestamptz, timestamptz, bigint, text) as
+  select * from bounce where tenant_id = \$1 and campaign_id = \$2 and lower(diagnostic) like \$7
+  and occurred_at >= \$3 and occurred_at <= \$4 and (occurred_at, id) >= (\$5, \$6)
+  order by occurred_at desc, id desc limit 51;
+select occurred_at as cur_t, id as cur_id from bounce where tenant_id = '$T' and campaign_id = $C
+ and occurred_at >= :'first_at' and occurred_at <= :'last_at' order by occurred_at desc, id desc offset 500000 limit 1 \gset
+select occurred_at as lim_t, id as lim_id from bounce where tenant_id = '$T' and campaign_id = $C
+ and occurred_at >= :'first_at' and occurred_at <= :'last_at' order by occurred_at desc, id desc offset 9999 limit 1 \gset
+select date_trunc('month', :'last_at'::timestamptz) as month_start \gset
+select occurred_at as mb_t, id as mb_id from bounce where tenant_id = '$T' and campaign_id = $C
+ and occurred_at >= :'month_start' order by occurred_at, id limit 1 \gset
+\o /dev/null
+select 1 from generate_series(1, 1);
+execute counts('$T', $C); execute counts('$T', $C); execute counts('$T', $C); execute counts('$T', $C); execute counts('$T', $C); execute counts('$T', $C);
+execute page('$T', $C, :'first_at', :'last_at'); execute page('$T', $C, :'first_at', :'last_at'); execute page('$T', $C, :'first_at', :'last_at');
+execute page('$T', $C, :'first_at', :'last_at'); execute page('$T', $C, :'first_at', :'last_at'); execute page('$T', $C, :'first_at', :'last_at');
+execute deep('$T', $C, :'first_at', :'last_at', :'cur_t', :cur_id); execute deep('$T', $C, :'first_at', :'last_at', :'cur_t', :cur_id);
+execute deep('$T', $C, :'first_at', :'last_at', :'cur_t', :cur_id); execute deep('$T', $C, :'first_at', :'last_at', :'cur_t', :cur_id);
+execute deep('$T', $C, :'first_at', :'last_at', :'cur_t', :cur_id); execute deep('$T', $C, :'first_at', :'last_at', :'cur_t', :cur_id);
+\o
+\echo == counters
+explain (analyze, buffers) execute counts('$T', $C);
+\echo == first page
+explain (analyze, buffers) execute page('$T', $C, :'first_at', :'last_at');
+\echo == deep page (cursor 500,000 rows down)
+explain (analyze, buffers) execute deep('$T', $C, :'first_at', :'last_at', :'cur_t', :cur_id);
+\echo == cursor just after a month boundary
+explain (analyze, buffers) execute deep('$T', $C, :'first_at', :'last_at', :'mb_t', :mb_id);
+\echo == domain filter (gmail.com)
+explain (analyze, buffers) execute domain('$T', $C, :'first_at', :'last_at', 'gmail.com');
+\echo == date range (one week)
+explain (analyze, buffers) execute daterange('$T', $C, (:'last_at'::timestamptz - interval '7 days'), :'last_at');
+\echo == reason search: scan limit, then matches ('quota')
+explain (analyze, buffers) execute scanlimit('$T', $C, :'first_at', :'last_at');
+explain (analyze, buffers) execute reason('$T', $C, :'first_at', :'last_at', :'lim_t', :lim_id, '%quota%');
+\echo == plan cache: generic plan used?
+select name, generic_plans, custom_plans from pg_prepared_statements order by name;
+show plan_cache_mode;
+SQL

@@ -1,0 +1,138 @@
+package app.rebound.campaign;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import app.rebound.tenant.MembershipAugmentor;
+import app.rebound.tenant.TenantRunner;
+import app.rebound.testsupport.Db;
+import app.rebound.testsupport.Fixtures;
+import app.rebound.testsupport.Fixtures.World;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 10: the reason, recipient-domain and date-range filters (page and htmx fragment, in the URL, 400 on bad
+ * values), the stored counters and bounce rate on the campaign page and list, another tenant's campaign 404.
+ */
+@QuarkusTest
+class BounceLogFiltersTest {
+    static World a;
+    static World b;
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    Db db;
+    @Inject
+    TenantRunner runner;
+
+    @BeforeEach
+    void world() {
+        if (a == null) {
+            String ta = fixtures.aTenant("filt-a");
+            String tb = fixtures.aTenant("filt-b");
+            fixtures.aMember(ta, "filt-user", app.rebound.tenant.Role.MARKETER);
+            fixtures.aMember(tb, "filt-other", app.rebound.tenant.Role.ADMIN);
+            a = fixtures.aWorldWithDistinctRecipients(ta, 60);
+            b = fixtures.aWorldWithDistinctRecipients(tb, 5);
+            // three replies with words to find, hostile markup included; two at gmail.com; two in June 2025
+            for (int i : new int[] {3, 17, 41}) {
+                db.update("update bounce set diagnostic = ? where tenant_id = ? and id = ?",
+                        "452 4.2.2 Over QUOTA <script>alert('x')</script> <b>bold</b>", a.tenantId(), a.bounceIds().get(i));
+            }
+            for (int i : new int[] {5, 6}) {
+                db.update("update bounce set recipient_domain = 'gmail.com' where tenant_id = ? and id = ?", a.tenantId(),
+                        a.bounceIds().get(i));
+            }
+            for (int i : new int[] {10, 11}) {
+                db.update("update bounce set occurred_at = ? where tenant_id = ? and id = ?",
+                        Timestamp.from(Instant.parse("2025-06-15T12:00:00Z").plusSeconds(i)), a.tenantId(), a.bounceIds().get(i));
+            }
+            // the other tenant has the same words: they must never show up in tenant a's log
+            db.update("update bounce set diagnostic = 'Over quota', recipient_domain = 'gmail.com' where tenant_id = ?", b.tenantId());
+            runner.inTenant(a.tenantId(), () -> CampaignBounceCount.recount(a.campaignId()));
+        }
+    }
+
+    private static int rows(String html) {
+        return html.split("class=\"chip hard\"", -1).length - 1;
+    }
+
+    private String page(String query, boolean fragment) {
+        var req = given();
+        if (fragment) {
+            req = req.header("HX-Request", "true");
+        }
+        return req.get("/campaigns/" + a.campaignId() + "/bounces?" + query).then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    @TestSecurity(user = "filt-user", augmentors = MembershipAugmentor.class)
+    void reasonFilterFindsTheWordsCaseInsensitiveAndRendersMarkupAsText() {
+        for (boolean fragment : new boolean[] {false, true}) {
+            String html = page("reason=quota", fragment);
+            assertEquals(3, rows(html), "fragment " + fragment);
+            assertFalse(html.contains("<script>alert"), "hostile text is escaped");
+        }
+        String html = page("reason=quota", false);
+        assertFalse(html.contains("<b>bold</b>"));
+        given().get("/campaigns/" + a.campaignId() + "/bounces?reason=quota").then()
+                .body(containsString("&lt;script&gt;")).body(containsString("value=\"quota\""));
+        assertEquals(0, rows(page("reason=" + "no-such-words", false)));
+        given().get("/campaigns/" + a.campaignId() + "/bounces?reason=" + "x".repeat(201)).then().statusCode(400)
+                .body(containsString("at most 200"));
+    }
+
+    @Test
+    @TestSecurity(user = "filt-user", augmentors = MembershipAugmentor.class)
+    void domainFilterIsExactAndRefusesNonDomains() {
+        assertEquals(2, rows(page("domain=gmail.com", false)));
+        assertEquals(2, rows(page("domain=GMAIL.com", true)));
+        assertEquals(0, rows(page("domain=mail.com", false)));
+        for (String bad : new String[] {"gmail..com", "%3Cscript%3E", "a%20b.com", "-x.com"}) {
+            given().get("/campaigns/" + a.campaignId() + "/bounces?domain=" + bad).then().statusCode(400)
+                    .body(containsString("domain name"));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "filt-user", augmentors = MembershipAugmentor.class)
+    void dateRangeIsInclusiveAndBadDatesAre400() {
+        assertEquals(2, rows(page("from=2025-06-01&to=2025-06-15", false)));
+        assertEquals(2, rows(page("from=2025-06-15&to=2025-06-15", true)));
+        assertEquals(0, rows(page("from=2025-06-16&to=2025-06-30", false)));
+        assertEquals(50, rows(page("from=2025-07-01", false)), "a full page of the 58 later ones");
+        given().get("/campaigns/" + a.campaignId() + "/bounces?from=2025-13-01").then().statusCode(400)
+                .body(containsString("year-month-day"));
+        given().get("/campaigns/" + a.campaignId() + "/bounces?from=2025-06-02&to=2025-06-01").then().statusCode(400)
+                .body(containsString("ends before it starts"));
+        // the filters stay in the pager's and the export's links
+        given().get("/campaigns/" + a.campaignId() + "/bounces?from=2025-07-01&domain=example.com").then().statusCode(200)
+                .body(containsString("export.csv?domain=example.com&amp;from=2025-07-01"));
+    }
+
+    @Test
+    @TestSecurity(user = "filt-user", augmentors = MembershipAugmentor.class)
+    void countsAndRateComeFromTheStoredCounters() {
+        given().get("/campaigns/" + a.campaignId()).then().statusCode(200)
+                .body(containsString("Bounce log (60)"))
+                .body(containsString("<dd id=\"count-hard\">60</dd>"))
+                .body(containsString("<dd id=\"count-soft\">0</dd>"))
+                .body(containsString("100.0 %"));
+        given().get("/campaigns").then().statusCode(200)
+                .body(containsString("<td class=\"num\">60</td>"))
+                .body(containsString("100.0 %"));
+        given().get("/campaigns/" + b.campaignId() + "/bounces?reason=quota").then().statusCode(404);
+        given().get("/campaigns/" + a.campaignId() + "/bounces?reason=quota&domain=gmail.com").then().statusCode(200)
+                .body(not(containsString(b.subscriberEmail())));
+    }
+}
