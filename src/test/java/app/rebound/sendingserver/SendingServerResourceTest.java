@@ -67,8 +67,12 @@ class SendingServerResourceTest {
                 .body(not(containsString("hunter2-do-not-show")))
                 .extract().asString();
         String main = html.substring(html.indexOf("<main>"));
-        // The only form edits the bounce mailbox (IMAP); the SMTP settings stay read-only and no secret is prefilled.
-        org.junit.jupiter.api.Assertions.assertEquals(1, main.split("<form", -1).length - 1, main);
+        // The only form that changes anything edits the bounce mailbox (IMAP); the SMTP settings stay read-only and no
+        // secret is prefilled. The other form is the DKIM check, a GET lookup that stores nothing.
+        org.junit.jupiter.api.Assertions.assertEquals(1, main.split("<form method=\"post\"", -1).length - 1, main);
+        org.junit.jupiter.api.Assertions.assertEquals(2, main.split("<form", -1).length - 1, main);
+        org.junit.jupiter.api.Assertions.assertTrue(main.contains("<form method=\"get\" action=\"/sending-servers/" + secretServer
+                + "/dkim\""), main);
         org.junit.jupiter.api.Assertions.assertTrue(main.contains("action=\"/sending-servers/" + secretServer + "/mailbox\""), main);
         org.junit.jupiter.api.Assertions.assertFalse(main.contains("type=\"password\" value"), main);
     }
