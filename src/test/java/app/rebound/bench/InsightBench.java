@@ -37,7 +37,10 @@ class InsightBench {
     public static class BenchDb implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.flyway.clean-at-start", "false", "quarkus.flyway.out-of-order", "true");
+            // never clean the benchmark database: both the plain and the %test names, and cleaning refused outright
+            return Map.of("quarkus.flyway.clean-at-start", "false", "%test.quarkus.flyway.clean-at-start", "false",
+                    "quarkus.flyway.clean-disabled", "true", "%test.quarkus.flyway.clean-disabled", "true",
+                    "quarkus.flyway.out-of-order", "true", "%test.quarkus.flyway.out-of-order", "true");
         }
     }
 

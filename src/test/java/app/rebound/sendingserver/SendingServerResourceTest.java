@@ -67,7 +67,10 @@ class SendingServerResourceTest {
                 .body(not(containsString("hunter2-do-not-show")))
                 .extract().asString();
         String main = html.substring(html.indexOf("<main>"));
-        // forms: enable/disable, test connection, bounce mailbox; settings are edited on their own page
+        // forms: enable/disable, test connection, bounce mailbox (settings are edited on their own page), and the DKIM
+        // check, a GET lookup that stores nothing.
+        org.junit.jupiter.api.Assertions.assertTrue(main.contains("<form method=\"get\" action=\"/sending-servers/" + secretServer
+                + "/dkim\""), main);
         org.junit.jupiter.api.Assertions.assertTrue(main.contains("action=\"/sending-servers/" + secretServer + "/mailbox\""), main);
         org.junit.jupiter.api.Assertions.assertTrue(main.contains("href=\"/sending-servers/" + secretServer + "/edit\""), main);
         org.junit.jupiter.api.Assertions.assertFalse(main.contains("type=\"password\" value"), main);
