@@ -11,6 +11,7 @@ import app.rebound.sending.OutgoingMail;
 import app.rebound.sending.Rejections;
 import app.rebound.sending.SendingConfig;
 import app.rebound.sending.SmtpSendException;
+import app.rebound.sending.SendingSql;
 import app.rebound.sending.SmtpSender;
 import app.rebound.sending.SmtpTarget;
 import app.rebound.sendingserver.SendingServer;
@@ -55,9 +56,11 @@ public class Reactivation {
     private final Rejections rejections;
     private final SendingConfig sending;
     private final ReactivationConfig config;
+    private final SendingSql sendingSql;
 
     public Reactivation(TenantRunner runner, SmtpSender smtp, VerpKeys verpKeys, Rejections rejections,
-                        SendingConfig sending, ReactivationConfig config) {
+                        SendingConfig sending, ReactivationConfig config, SendingSql sendingSql) {
+        this.sendingSql = sendingSql;
         this.runner = runner;
         this.smtp = smtp;
         this.verpKeys = verpKeys;
@@ -211,11 +214,14 @@ public class Reactivation {
 
     /** Hands one test mail to its server; a refusal of the recipient becomes a bounce like any other (watched). */
     private boolean send(String tenant, TestMail m, Instant now) {
+        String messageId = m.mail().headers().get("Message-ID");
         try {
             smtp.send(m.target(), m.mail());
+            sendingSql.recordWatchedTestMail(tenant, messageId, m.campaignId(), m.subscriberId(), m.serverId(), now);
             return true;
         } catch (SmtpSendException e) {
             if (e.isRecipientRejection()) {
+                sendingSql.recordWatchedTestMail(tenant, messageId, m.campaignId(), m.subscriberId(), m.serverId(), now);
                 rejections.submit(tenant, m.serverId(), List.of(new Rejections.Rejection(m.mail().to(), m.campaignId(),
                         m.subscriberId(), m.mail().headers().get("Message-ID"), e.stage(), e.reply().orElseThrow(),
                         m.target().host(), now)));

@@ -247,6 +247,33 @@ public class SendingSql {
         }
     }
 
+    /**
+     * Records a single watched test mail (auto-reactivation): its Message-ID links a bounce to the campaign and marks
+     * the send as watched, so a bounce on it flips the subscriber back. It does not count the watch down: the two
+     * watched sends that follow are the campaign's.
+     */
+    public void recordWatchedTestMail(String tenant, String messageId, long campaignId, long subscriberId, Long serverId,
+                                      Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     insert into sent_message (tenant_id, message_id, campaign_id, subscriber_id, sending_server_id, sent_at, watched)
+                     values (?, ?, ?, ?, ?, ?, true) on conflict do nothing""")) {
+            ps.setString(1, tenant);
+            ps.setString(2, messageId);
+            ps.setLong(3, campaignId);
+            ps.setLong(4, subscriberId);
+            if (serverId == null) {
+                ps.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(5, serverId);
+            }
+            ps.setTimestamp(6, Timestamp.from(now));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the test mail " + messageId, e);
+        }
+    }
+
     /** Gives claimed recipients that were not sent back (an orderly stop between two messages). */
     public void release(String tenant, long campaignId, List<Long> subscriberIds) {
         if (subscriberIds.isEmpty()) {

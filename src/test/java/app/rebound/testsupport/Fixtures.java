@@ -173,6 +173,7 @@ public class Fixtures {
             b.persist();
             s.changeStatus(SubscriberStatus.BOUNCED, why, Instant.now().minus(Duration.ofMinutes(4)));
             Bounce.flush();
+            app.rebound.campaign.CampaignBounceCount.recount(c.id); // as the pipeline keeps them
             return b.id;
         });
     }
