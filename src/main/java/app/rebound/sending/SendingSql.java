@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SendingSql {
+    /** Listings at least this large refresh the planner's statistics of campaign_delivery at once. */
+    static final int ANALYZE_AFTER_LISTING = 1_000;
+
     private final AgroalDataSource dataSource;
 
     public SendingSql(AgroalDataSource dataSource) {
@@ -102,6 +105,15 @@ public class SendingSql {
                     ps.executeUpdate();
                 }
                 c.commit();
+                if (listed >= ANALYZE_AFTER_LISTING) {
+                    // A large listing changes the table's size by orders of magnitude; until autovacuum analyses it the
+                    // planner may think it nearly empty and join the batch claims by sequential scans (measured: a
+                    // 100,000-recipient send stalled at 30-60 s per claim). Statistics now, not in a minute.
+                    try (java.sql.Statement st = c.createStatement()) {
+                        st.execute("analyze campaign_delivery");
+                    }
+                    c.commit();
+                }
                 return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
