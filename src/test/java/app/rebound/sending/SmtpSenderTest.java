@@ -126,6 +126,29 @@ class SmtpSenderTest {
     }
 
     @Test
+    void aConnectionTheServerClosedWhileIdleIsReopenedForTheNextMessage() throws Exception {
+        server.stop();
+        server = SMTPServer.port(0).hostName("mx.receiver.test").connectionTimeoutMs(300)
+                .messageHandlerFactory(ctx -> new Handler()).build();
+        server.start();
+        try (SmtpSender.Connection c = sender.open(target(null, null), java.time.Duration.ofMillis(100))) {
+            c.send(mail("first@example.net"));
+            Thread.sleep(1_000); // the server times the idle connection out
+            c.send(mail("second@example.net"));
+        }
+        assertEquals(List.of("first@example.net", "second@example.net"), received.stream().map(Received::to).toList());
+    }
+
+    @Test
+    void jakartaMailIsToldItsStreamProviderSoItDoesNotScanTheClassPathPerMessage() throws Exception {
+        // the property SmtpSender sets must name a real provider, or Jakarta Mail silently falls back to the scan
+        String name = System.getProperty(jakarta.mail.util.StreamProvider.class.getName());
+        Class<?> provider = Class.forName(name);
+        assertTrue(jakarta.mail.util.StreamProvider.class.isAssignableFrom(provider), name);
+        assertEquals(provider, jakarta.mail.util.StreamProvider.provider().getClass());
+    }
+
+    @Test
     void aRefusalAtDataCarriesTheReply() {
         SmtpSendException e = assertThrows(SmtpSendException.class, () -> sender.send(target(null, null), mail("policy@example.net")));
         assertEquals(SmtpSendException.Stage.DATA, e.stage());
