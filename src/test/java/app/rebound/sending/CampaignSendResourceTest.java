@@ -65,9 +65,27 @@ class CampaignSendResourceTest {
         assertEquals(3L, db.count("select total from campaign_send where tenant_id = ?", w.tenant));
         // nothing was sent on the web thread
         assertEquals(0L, w.simulator.acceptedTotal() + w.simulator.refusedTotal());
+        // the server disabled: the tab says the send is paused and why, and nothing goes out
+        db.update("update sending_server set enabled = false where tenant_id = ?", w.tenant);
+        assertEquals(0, sender.sendCampaign(w.tenant, w.world.campaignId()));
+        given().get("/campaigns/" + w.world.campaignId() + "/sending").then().statusCode(200)
+                .body(containsString("Paused:</strong> the sending server"))
+                .body(containsString("0 of 3 handled"));
+        db.update("update sending_server set enabled = true where tenant_id = ?", w.tenant);
+        // paused by an alert action: said so, with the resume button, which resumes it
+        db.update("update campaign set paused_at = now() where tenant_id = ?", w.tenant);
+        given().get("/campaigns/" + w.world.campaignId() + "/sending").then().statusCode(200)
+                .body(containsString("Paused:</strong> the campaign was paused"))
+                .body(containsString("aria-label=\"Resume the campaign\""));
+        Csrf.withFormToken(given()).formParam("back", "sending").redirects().follow(false)
+                .post("/campaigns/" + w.world.campaignId() + "/resume")
+                .then().statusCode(303).header("Location", containsString("/campaigns/" + w.world.campaignId() + "/sending"));
+        assertEquals(0L, db.count("select count(*) from campaign where tenant_id = ? and paused_at is not null", w.tenant));
+
         sender.sendCampaign(w.tenant, w.world.campaignId());
         given().get("/campaigns/" + w.world.campaignId() + "/sending").then().statusCode(200)
                 .body(containsString("Sent:"))
+                .body(not(containsString("Paused:")))
                 .body(containsString("3 of 3 handled (100%)"))
                 .body(not(containsString("aria-label=\"Send the campaign\"")));
 

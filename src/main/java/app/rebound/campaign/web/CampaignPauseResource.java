@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 
-/** Pause and resume a campaign's send (the bad-import alert's button); back to the alerts or the campaign. */
+/** Pause and resume a campaign's send (the bad-import alert's button); back to the alerts, the campaign's sending tab or the campaign. */
 @Path("/campaigns/{id}")
 @RolesAllowed(Role.MARKETER_NAME)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -47,6 +47,8 @@ public class CampaignPauseResource {
     }
 
     private static Response back(String back, long campaign) {
-        return Response.seeOther(URI.create("alerts".equals(back) ? "/alerts" : "/campaigns/" + campaign)).build();
+        String to = "alerts".equals(back) ? "/alerts"
+                : "sending".equals(back) ? "/campaigns/" + campaign + "/sending" : "/campaigns/" + campaign;
+        return Response.seeOther(URI.create(to)).build();
     }
 }
