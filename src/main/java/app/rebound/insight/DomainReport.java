@@ -5,10 +5,13 @@ import app.rebound.engine.BounceType;
 import app.rebound.ingest.RecipientDomain;
 import app.rebound.tenant.AppTenantResolver;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -89,28 +92,22 @@ public class DomainReport {
     public Report build(Instant now, int days, long minBounces, boolean byProvider) {
         Instant from = now.minus(Duration.ofDays(days));
         Instant previousFrom = from.minus(Duration.ofDays(days));
-        // Grouping by provider merges domains after the query, so each domain's counts are needed, not only the big ones.
-        List<Object[]> perDomain = em().createQuery("""
-                select b.recipientDomain, count(b),
-                       sum(case when b.type = :hard then 1 else 0 end),
-                       sum(case when b.type = :soft then 1 else 0 end)
-                from Bounce b
-                where b.occurredAt >= :from and b.occurredAt < :to and b.recipientDomain is not null
-                group by b.recipientDomain
-                having count(b) > :min""", Object[].class)
-                .setParameter("hard", BounceType.HARD).setParameter("soft", BounceType.SOFT)
-                .setParameter("from", from).setParameter("to", now).setParameter("min", byProvider ? 0 : minBounces)
-                .getResultList();
+        String t = tenant.resolveTenantId();
+        // Grouping by provider merges domains after counting, so each domain's counts are needed, not only the big ones.
+        Map<String, Counts> current = counts(t, from, now, null);
         Map<String, long[]> groups = new HashMap<>(); // group -> {total, hard, soft}
         Map<String, List<String>> members = new HashMap<>();
-        for (Object[] g : perDomain) {
-            String d = (String) g[0];
-            String key = ReceivingProvider.groupOf(d, byProvider);
+        for (Map.Entry<String, Counts> e : current.entrySet()) {
+            Counts n = e.getValue();
+            if (!byProvider && n.total <= minBounces) {
+                continue;
+            }
+            String key = ReceivingProvider.groupOf(e.getKey(), byProvider);
             long[] acc = groups.computeIfAbsent(key, k -> new long[3]);
-            acc[0] += (Long) g[1];
-            acc[1] += (Long) g[2];
-            acc[2] += (Long) g[3];
-            members.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+            acc[0] += n.total;
+            acc[1] += n.hard;
+            acc[2] += n.soft;
+            members.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
         }
         List<String> kept = groups.entrySet().stream().filter(e -> e.getValue()[0] > minBounces)
                 .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[1])
@@ -121,10 +118,9 @@ public class DomainReport {
             kept = kept.subList(0, MAX_DOMAINS);
         }
         List<String> domains = kept.stream().flatMap(k -> members.get(k).stream()).toList();
-        Map<String, Map<String, Long>> codes = codeCounts(domains, from, now);
-        Map<String, Long> previous = totals(domains, previousFrom, from);
+        Map<String, Counts> previous = domains.isEmpty() ? Map.of() : counts(t, previousFrom, from, domains);
         Map<String, long[]> sends = new HashMap<>();
-        for (InsightSql.HostSends h : sql.sendsByHost(tenant.resolveTenantId(), from, now)) {
+        for (InsightSql.HostSends h : sql.sendsByHost(t, from, now)) {
             String key = ReceivingProvider.groupOf(RecipientDomain.of("x@" + h.host()), byProvider);
             long[] acc = sends.computeIfAbsent(key, k -> new long[2]);
             acc[0] += h.sends();
@@ -136,8 +132,9 @@ public class DomainReport {
             Map<String, Long> byCode = new HashMap<>();
             long previousTotal = 0;
             for (String m : ms) {
-                codes.getOrDefault(m, Map.of()).forEach((code, n) -> byCode.merge(code, n, Long::sum));
-                previousTotal += previous.getOrDefault(m, 0L);
+                current.get(m).codes.forEach((code, n) -> byCode.merge(code, n, Long::sum));
+                Counts before = previous.get(m);
+                previousTotal += before == null ? 0 : before.total;
             }
             List<CodeCount> top = byCode.entrySet().stream().map(e -> new CodeCount(e.getKey(), e.getValue()))
                     .sorted(Comparator.comparingLong(CodeCount::count).reversed().thenComparing(CodeCount::code))
@@ -156,35 +153,56 @@ public class DomainReport {
                 + " and b.occurredAt < ?3 order by b.occurredAt desc, b.id desc", domain, from, to).page(0, limit).list();
     }
 
-    /** domain → status code → bounces, for the given domains. */
-    private Map<String, Map<String, Long>> codeCounts(List<String> domains, Instant from, Instant to) {
-        Map<String, Map<String, Long>> out = new HashMap<>();
-        if (domains.isEmpty()) {
-            return out;
+    /** One domain's bounces in a window: total, hard, soft, and per status code. */
+    static final class Counts {
+        // the type column holds the BounceType names in lower case
+        private static final String HARD = BounceType.HARD.name().toLowerCase(java.util.Locale.ROOT);
+        private static final String SOFT = BounceType.SOFT.name().toLowerCase(java.util.Locale.ROOT);
+        long total;
+        long hard;
+        long soft;
+        final Map<String, Long> codes = new HashMap<>();
+
+        void add(InsightSql.DomainTypeCode r) {
+            total += r.n();
+            if (HARD.equals(r.type())) {
+                hard += r.n();
+            } else if (SOFT.equals(r.type())) {
+                soft += r.n();
+            }
+            if (!r.code().isEmpty()) {
+                codes.merge(r.code(), r.n(), Long::sum);
+            }
         }
-        List<Object[]> rows = em().createQuery("""
-                select b.recipientDomain, b.statusCode, count(b) from Bounce b
-                where b.recipientDomain in :domains and b.occurredAt >= :from and b.occurredAt < :to
-                  and b.statusCode is not null
-                group by b.recipientDomain, b.statusCode""", Object[].class)
-                .setParameter("domains", domains).setParameter("from", from).setParameter("to", to).getResultList();
-        for (Object[] r : rows) {
-            out.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], (Long) r[2]);
-        }
-        return out;
     }
 
-    private Map<String, Long> totals(List<String> domains, Instant from, Instant to) {
-        Map<String, Long> out = new HashMap<>();
-        if (domains.isEmpty()) {
-            return out;
+    /**
+     * Per domain (all, or only {@code domains}), the bounces in [from, to): whole UTC days at least two days old from
+     * the daily rollup (summarised first where missing or stale, in a transaction of its own), the rest (the window's
+     * ragged start, the newest days) straight from the bounces. The same numbers as counting every bounce, from an
+     * index range of about two days of bounces instead of the whole window.
+     */
+    Map<String, Counts> counts(String t, Instant from, Instant to, List<String> domains) {
+        List<InsightSql.DomainTypeCode> rows = new ArrayList<>();
+        LocalDate firstDay = from.atZone(ZoneOffset.UTC).toLocalDate();
+        if (!firstDay.atStartOfDay(ZoneOffset.UTC).toInstant().equals(from)) {
+            firstDay = firstDay.plusDays(1); // the first whole day
         }
-        em().createQuery("""
-                select b.recipientDomain, count(b) from Bounce b
-                where b.recipientDomain in :domains and b.occurredAt >= :from and b.occurredAt < :to
-                group by b.recipientDomain""", Object[].class)
-                .setParameter("domains", domains).setParameter("from", from).setParameter("to", to).getResultList()
-                .forEach(r -> out.put((String) r[0], (Long) r[1]));
+        LocalDate wanted = to.atZone(ZoneOffset.UTC).toLocalDate(); // whole days end where the last (partial) day begins
+        LocalDate first = firstDay;
+        LocalDate end = first.isBefore(wanted)
+                ? QuarkusTransaction.requiringNew().call(() -> sql.summarizeDays(t, first, wanted)) : first;
+        if (first.isBefore(end)) {
+            rows.addAll(sql.rolledUpCounts(t, first, end, domains));
+            rows.addAll(sql.rawCounts(t, from, first.atStartOfDay(ZoneOffset.UTC).toInstant(), domains));
+            rows.addAll(sql.rawCounts(t, end.atStartOfDay(ZoneOffset.UTC).toInstant(), to, domains));
+        } else {
+            rows.addAll(sql.rawCounts(t, from, to, domains));
+        }
+        Map<String, Counts> out = new HashMap<>();
+        for (InsightSql.DomainTypeCode r : rows) {
+            out.computeIfAbsent(r.domain(), k -> new Counts()).add(r);
+        }
         return out;
     }
 

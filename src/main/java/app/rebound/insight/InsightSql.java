@@ -166,4 +166,122 @@ public class InsightSql {
         }
         return out;
     }
+
+    /** Bounces of one registrable domain, type and status code ({@code ""}: none), counted. */
+    public record DomainTypeCode(String domain, String type, String code, long n) {
+    }
+
+    /**
+     * Makes sure the rollup {@code bounce_domain_day} holds each UTC day in [first, end) of the tenant: days never
+     * summarised or marked stale since (a late or changed bounce) are summarised from {@code bounce}. Call it in a
+     * transaction of its own. Only days at least two days old are summarised (the trigger marks only those stale):
+     * returns the end actually covered, {@code end} or earlier ({@code first} when none).
+     */
+    public LocalDate summarizeDays(String tenant, LocalDate first, LocalDate end) {
+        List<LocalDate> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            // The database's clock, as the trigger's; a day counts as two days old ten minutes after midnight, so a
+            // bounce transaction that began before midnight has committed by then.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select least(?::date, ((now() - interval '10 minutes') at time zone 'UTC')::date - 1)")) {
+                ps.setObject(1, end);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    end = rs.getObject(1, LocalDate.class);
+                }
+            }
+            if (!first.isBefore(end)) {
+                return first;
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select d::date from generate_series(?::date, ?::date - 1, interval '1 day') d
+                     where not exists (select 1 from bounce_domain_day_state s
+                                        where s.tenant_id = ? and s.day = d::date and not s.stale)""")) {
+                ps.setObject(1, first);
+                ps.setObject(2, end);
+                ps.setString(3, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(rs.getObject(1, LocalDate.class));
+                    }
+                }
+            }
+            for (LocalDate day : due) {
+                // The state row first: it holds the trigger of a concurrent late bounce of this day until this summary
+                // commits (that bounce then marks the day stale again); the aggregate below then sees every bounce
+                // committed before it.
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into bounce_domain_day_state (tenant_id, day, stale, summarized_at) values (?, ?, false, now())
+                            on conflict (tenant_id, day) do update set stale = false, summarized_at = now()""")) {
+                    ps.setString(1, tenant);
+                    ps.setObject(2, day);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "delete from bounce_domain_day where tenant_id = ? and day = ?")) {
+                    ps.setString(1, tenant);
+                    ps.setObject(2, day);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into bounce_domain_day (tenant_id, day, recipient_domain, type, status_code, n)
+                        select tenant_id, ?, recipient_domain, type, coalesce(status_code, ''), count(*) from bounce
+                         where tenant_id = ? and occurred_at >= ? and occurred_at < ? and recipient_domain is not null
+                         group by tenant_id, recipient_domain, type, coalesce(status_code, '')""")) {
+                    ps.setObject(1, day);
+                    ps.setString(2, tenant);
+                    ps.setTimestamp(3, Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    ps.setTimestamp(4, Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return end;
+    }
+
+    /** Counts from the rollup over the UTC days [first, end), optionally only for {@code domains}. */
+    public List<DomainTypeCode> rolledUpCounts(String tenant, LocalDate first, LocalDate end, List<String> domains) {
+        if (!first.isBefore(end)) {
+            return List.of();
+        }
+        return domainTypeCodes("""
+                select recipient_domain, type, status_code, sum(n) from bounce_domain_day
+                 where tenant_id = ? and day >= ? and day < ? %s
+                 group by 1, 2, 3""".formatted(domains == null ? "" : "and recipient_domain = any (?)"),
+                tenant, first, end, domains);
+    }
+
+    /** Counts straight from {@code bounce} over [from, to), optionally only for {@code domains}. */
+    public List<DomainTypeCode> rawCounts(String tenant, Instant from, Instant to, List<String> domains) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        return domainTypeCodes("""
+                select recipient_domain, type, coalesce(status_code, ''), count(*) from bounce
+                 where tenant_id = ? and occurred_at >= ? and occurred_at < ? and recipient_domain is not null %s
+                 group by 1, 2, 3""".formatted(domains == null ? "" : "and recipient_domain = any (?)"),
+                tenant, Timestamp.from(from), Timestamp.from(to), domains);
+    }
+
+    private List<DomainTypeCode> domainTypeCodes(String query, String tenant, Object from, Object to, List<String> domains) {
+        List<DomainTypeCode> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setString(1, tenant);
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            if (domains != null) {
+                ps.setArray(4, c.createArrayOf("varchar", domains.toArray()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DomainTypeCode(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return out;
+    }
 }
