@@ -40,7 +40,7 @@ public enum AlertKind {
     ENGAGED_HARD("engaged-hard", "hard bounce on a recently engaged subscriber",
             "Probably temporary (a DNS glitch, a locked mailbox): this address took mail without bouncing shortly before.",
             "Wait 24 hours; re-activate the subscriber if they re-engage.",
-            30, "days before the hard bounce in which a delivered send without a bounce counts as engagement", Unit.DAYS),
+            30, "days before the hard bounce in which a delivered send without a bounce, or CRM activity, counts as engagement", Unit.DAYS),
     MIN_VOLUME("min-volume", "minimum volume before a detector speaks", null, null,
             10, "minimum sends of a campaign or server, and minimum 5.7.x count of a domain", Unit.COUNT);
 

@@ -61,9 +61,9 @@ public class Detectors {
     }
 
     /**
-     * Engagement, from what the app records today: a send of another campaign delivered ('sent' by our SMTP server)
-     * within the threshold's days before the hard bounce, that drew no bounce. (Opens and clicks are not recorded;
-     * CRM activity is not in this branch.) One alert per campaign, listing the subscribers.
+     * Engagement within the threshold's days before the hard bounce: a send of another campaign delivered ('sent' by
+     * our SMTP server) that drew no bounce, or activity the CRM reported for the address (opens, clicks, logins...
+     * through the activity API). One alert per campaign, listing the subscribers with the most recent sign.
      */
     private void engagedHard(List<Finding> out, Instant since, Instant now, Map<AlertKind, Double> thresholds) {
         double days = thresholds.get(AlertKind.ENGAGED_HARD);
@@ -74,14 +74,16 @@ public class Detectors {
         byCampaign.forEach((campaignId, rows) -> {
             Campaign c = Campaign.findById(campaignId);
             long subscribers = rows.stream().map(InsightSql.EngagedHard::subscriberId).distinct().count();
-            String summary = "%s: %d subscriber%s of campaign “%s” bounced hard although mail reached them in the %d days before"
+            String summary = "%s: %d subscriber%s of campaign “%s” bounced hard although engaged (mail delivered or CRM activity) in the %d days before"
                     .formatted(AlertKind.ENGAGED_HARD.title(), subscribers, subscribers == 1 ? "" : "s", c.name, (long) days);
-            StringBuilder evidence = new StringBuilder("%d hard bounce%s on subscribers with a delivered, unbounced send in the %d days before (newest first):"
+            StringBuilder evidence = new StringBuilder("%d hard bounce%s on subscribers with a delivered, unbounced send or CRM activity in the %d days before (newest first):"
                     .formatted(rows.size(), rows.size() == 1 ? "" : "s", (long) days));
             for (InsightSql.EngagedHard e : rows.subList(0, Math.min(10, rows.size()))) {
-                evidence.append("%n  %s  %s  %s  %s  (delivered by campaign %d on %s)".formatted(
+                String sign = e.engagedCampaignId() != null ? "delivered by campaign " + e.engagedCampaignId()
+                        : "CRM activity " + abbreviate(e.crmActivity());
+                evidence.append("%n  %s  %s  %s  %s  (%s on %s)".formatted(
                         e.bouncedAt().toString().substring(0, 16).replace('T', ' '), e.email(), e.code(),
-                        abbreviate(e.diagnostic()), e.engagedCampaignId(), e.engagedAt().toString().substring(0, 10)));
+                        abbreviate(e.diagnostic()), sign, e.engagedAt().toString().substring(0, 10)));
             }
             out.add(new Finding(AlertKind.ENGAGED_HARD, "engaged:campaign:" + campaignId, summary, evidence.toString(),
                     subscribers, days, campaignId, c.sendingServer.id, null));

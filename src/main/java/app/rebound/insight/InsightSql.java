@@ -43,9 +43,12 @@ public class InsightSql {
     public record Day(LocalDate day, long sends, long hard, long soft) {
     }
 
-    /** A hard bounce whose subscriber had a delivered send without a bounce shortly before. */
+    /**
+     * A hard bounce whose subscriber was engaged shortly before: the most recent sign of it, either a delivered send
+     * without a bounce ({@code engagedCampaignId}) or activity the CRM reported ({@code crmActivity}, "source: kind").
+     */
     public record EngagedHard(long campaignId, long subscriberId, String email, Instant bouncedAt, String code,
-            String diagnostic, long engagedCampaignId, Instant engagedAt) {
+            String diagnostic, Long engagedCampaignId, String crmActivity, Instant engagedAt) {
     }
 
     /** What a chart is about. */
@@ -128,37 +131,50 @@ public class InsightSql {
     }
 
     /**
-     * Hard bounces recorded in [since, now) on a subscriber who, within {@code days} before the bounce, had a send of
-     * another campaign delivered ('sent') that drew no bounce at all: the most recent such send is returned.
+     * Hard bounces recorded in [since, now) on a subscriber who, within {@code days} before the bounce, either had a
+     * send of another campaign delivered ('sent') that drew no bounce at all, or had activity reported by the CRM
+     * (crm_activity, matched on the subscriber's address): the most recent such sign is returned.
      */
     public List<EngagedHard> engagedHardBounces(String tenant, Instant since, Instant now, int days, int limit) {
         List<EngagedHard> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      select b.campaign_id, b.subscriber_id, b.recipient_email, b.occurred_at, b.status_code, b.diagnostic,
-                            e.campaign_id, e.done_at
+                            e.campaign_id, e.activity, e.at
                        from bounce b
+                       join subscriber s on s.tenant_id = b.tenant_id and s.id = b.subscriber_id
                        join lateral (
-                            select d.campaign_id, d.done_at from campaign_delivery d
-                             where d.tenant_id = b.tenant_id and d.subscriber_id = b.subscriber_id
-                               and d.campaign_id <> b.campaign_id and d.state = 'sent'
-                               and d.done_at < b.occurred_at and d.done_at >= b.occurred_at - make_interval(days => ?)
-                               and not exists (select 1 from bounce x where x.tenant_id = d.tenant_id
-                                                 and x.subscriber_id = d.subscriber_id and x.campaign_id = d.campaign_id
-                                                 and x.type in ('hard', 'soft'))
-                             order by d.done_at desc limit 1) e on true
+                            select * from (
+                              (select d.campaign_id, null::varchar as activity, d.done_at as at from campaign_delivery d
+                                where d.tenant_id = b.tenant_id and d.subscriber_id = b.subscriber_id
+                                  and d.campaign_id <> b.campaign_id and d.state = 'sent'
+                                  and d.done_at < b.occurred_at and d.done_at >= b.occurred_at - make_interval(days => ?)
+                                  and not exists (select 1 from bounce x where x.tenant_id = d.tenant_id
+                                                    and x.subscriber_id = d.subscriber_id and x.campaign_id = d.campaign_id
+                                                    and x.type in ('hard', 'soft'))
+                                order by d.done_at desc limit 1)
+                              union all
+                              (select null::bigint, a.source || ': ' || a.kind, a.occurred_at from crm_activity a
+                                where a.tenant_id = b.tenant_id and a.email = s.email
+                                  and a.occurred_at < b.occurred_at and a.occurred_at >= b.occurred_at - make_interval(days => ?)
+                                order by a.occurred_at desc limit 1)) signs
+                             order by at desc limit 1) e on true
                       where b.tenant_id = ? and b.type = 'hard' and b.subscriber_id is not null
                         and b.campaign_id is not null and b.occurred_at >= ? and b.occurred_at < ?
                       order by b.occurred_at desc, b.id desc limit ?""")) {
             ps.setInt(1, days);
-            ps.setString(2, tenant);
-            ps.setTimestamp(3, Timestamp.from(since));
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.setInt(5, limit);
+            ps.setInt(2, days);
+            ps.setString(3, tenant);
+            ps.setTimestamp(4, Timestamp.from(since));
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setInt(6, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    long engagedCampaign = rs.getLong(7);
+                    Long byCampaign = rs.wasNull() ? null : engagedCampaign;
                     out.add(new EngagedHard(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getTimestamp(8).toInstant()));
+                            rs.getString(5), rs.getString(6), byCampaign, rs.getString(8),
+                            rs.getTimestamp(9).toInstant()));
                 }
             }
         } catch (SQLException e) {

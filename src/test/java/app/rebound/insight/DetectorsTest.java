@@ -28,6 +28,8 @@ class DetectorsTest {
     Detectors detectors;
     @Inject
     TenantRunner runner;
+    @Inject
+    app.rebound.testsupport.Db db;
 
     private List<Finding> detect(String tenant) {
         return runner.inTenant(tenant, () -> detectors.detect(AlertThreshold.effective(), NOW, Duration.ofDays(7)));
@@ -192,7 +194,8 @@ class DetectorsTest {
     @Test
     void hardBounceOnASubscriberEngagedWithin30Days() {
         Setup s = tenant("det-engaged");
-        List<Long> subs = insight.subscribers(s, List.of("engaged@example.org", "lapsed@example.org", "bounced@example.org"));
+        List<Long> subs = insight.subscribers(s, List.of("engaged@example.org", "lapsed@example.org", "bounced@example.org",
+                "crm-active@example.org", "crm-lapsed@example.org"));
         long earlier = insight.campaign(s, s.serverId(), "Earlier", 3, NOW.minus(Duration.ofDays(40)));
         long now = insight.campaign(s, s.serverId(), "Now", 3, SENT);
         // just inside 30 days before the hard bounce: a delivered send, no bounce → engaged
@@ -202,15 +205,24 @@ class DetectorsTest {
         // delivered within 30 days but that send bounced (soft) → not engagement
         insight.deliveries(s, earlier, List.of(subs.get(2)), "sent", BOUNCED.minus(Duration.ofDays(10)));
         insight.subscriberBounce(s, earlier, subs.get(2), "4.2.2", BOUNCED.minus(Duration.ofDays(10)).plusSeconds(60));
+        // no send, but the CRM reported activity 29 days before → engaged; 31 days before → not recent
+        db.update("insert into crm_activity (id, tenant_id, email, source, kind, occurred_at) values"
+                + " (nextval('crm_activity_seq'), ?, 'crm-active@example.org', 'hubspot', 'email_open', ?),"
+                + " (nextval('crm_activity_seq'), ?, 'crm-lapsed@example.org', 'hubspot', 'email_open', ?)",
+                s.tenantId(), java.sql.Timestamp.from(BOUNCED.minus(Duration.ofDays(29))),
+                s.tenantId(), java.sql.Timestamp.from(BOUNCED.minus(Duration.ofDays(31))));
         for (long sub : subs) {
             insight.subscriberBounce(s, now, sub, "5.1.1", BOUNCED);
         }
         List<Finding> found = detect(s.tenantId()).stream().filter(f -> f.kind() == AlertKind.ENGAGED_HARD).toList();
         assertEquals(List.of("engaged:campaign:" + now), found.stream().map(Finding::scopeKey).toList());
         Finding f = found.get(0);
-        assertEquals(1, f.measured(), 1e-9, "only the subscriber engaged 29 days before");
+        assertEquals(2, f.measured(), 1e-9, "only the subscribers engaged 29 days before (a delivered send, CRM activity)");
         assertTrue(f.evidence().contains("engaged@example.org"), f.evidence());
-        assertTrue(!f.evidence().contains("lapsed@example.org") && !f.evidence().contains("bounced@example.org"), f.evidence());
+        assertTrue(f.evidence().contains("crm-active@example.org") && f.evidence().contains("CRM activity hubspot: email_open"),
+                f.evidence());
+        assertTrue(!f.evidence().contains(" lapsed@example.org") && !f.evidence().contains("bounced@example.org")
+                && !f.evidence().contains("crm-lapsed@example.org"), f.evidence());
         assertEquals(now, f.campaignId());
     }
 }
