@@ -378,7 +378,8 @@ public final class Text {
                     continue;
                 }
                 if (q == '-' && i + 4 < n && !Character.isDigit(s.charAt(i + 4)) && s.charAt(i + 4) != ' '
-                        && !Character.isLetter(s.charAt(i + 4))) {
+                        && !Character.isLetter(s.charAt(i + 4)) && s.charAt(i + 4) != '\''
+                        && s.charAt(i + 4) != '"') {
                     continue;
                 }
             }
