@@ -275,6 +275,88 @@ class FailurePatternsTest {
         assertTrue(rep.recipients().stream().noneMatch(r -> r.suppress() && r.recipient().isEmpty()));
     }
 
+    /** 2: "551 5.1.6 User has moved; please try <new address>": only the old address failed. */
+    @Test
+    void aForwardingAddressInsideTheReplyIsNotARecipient() {
+        String mail = """
+                Return-Path: <>
+                From: MAILER-DAEMON@mx.example.at
+                To: newsletter@store.example
+                Subject: Undelivered Mail Returned to Sender
+                Date: Tue, 01 Dec 2026 09:00:00 +0000
+
+                This is the mail system at host mx.example.at.
+
+                <max@old.example.at>: host mx.old.example.at[192.0.2.3] said: 551 5.1.6 User has moved; please try <max@new.example.at> (in reply to RCPT TO command)
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("max@old.example.at"), recipients(rep));
+        assertEquals(Reason.HASMOVED, rep.recipients().get(0).reason());
+    }
+
+    /** 2: an SES bounce with headers: source, ARN identity, Reply-To and From are never recipients. */
+    @Test
+    void sesBounceNotificationNamesNeitherSourceNorReplyTo() {
+        String mail = """
+                From: no-reply@sns.amazonaws.com
+                To: alerts@store.example
+                Subject: AWS Notification Message
+                Date: Tue, 01 Dec 2026 08:00:00 +0000
+
+                {"notificationType":"Bounce","bounce":{"feedbackId":"01000aaa","bounceType":"Transient","bounceSubType":"MailboxFull","bouncedRecipients":[{"emailAddress":"nora@fjell.example.no","action":"failed","status":"4.2.2","diagnosticCode":"smtp; 452 4.2.2 Mailbox full"}],"timestamp":"2026-12-01T07:59:00.000Z","remoteMtaIp":"192.0.2.8","reportingMTA":"dsn; b2-1.smtp-out.eu-north-1.amazonses.com"},"mail":{"timestamp":"2026-12-01T07:58:00.000Z","source":"\\"Store News\\" <offers@store.example>","sourceArn":"arn:aws:ses:eu-north-1:123456789012:identity/store.example","sourceIp":"198.51.100.9","callerIdentity":"ses-sender","sendingAccountId":"123456789012","messageId":"0100018f","destination":["nora@fjell.example.no"],"headers":[{"name":"From","value":"Store News <offers@store.example>"},{"name":"Reply-To","value":"care@store.example"},{"name":"To","value":"nora@fjell.example.no"}],"commonHeaders":{"from":["Store News <offers@store.example>"],"replyTo":["care@store.example"],"to":["nora@fjell.example.no"]}}}
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("nora@fjell.example.no"), recipients(rep));
+        assertEquals(Reason.MAILBOXFULL, rep.recipients().get(0).reason());
+        assertFalse(rep.recipients().get(0).suppress());
+    }
+
+    /** 2: a quoted local part with a blank in a Postfix text report. */
+    @Test
+    void aQuotedLocalPartInAPlainTextReportKeepsItsQuotes() {
+        String mail = """
+                Return-Path: <>
+                From: MAILER-DAEMON@mx.example.es
+                To: newsletter@store.example
+                Subject: Undelivered Mail Returned to Sender
+                Date: Tue, 01 Dec 2026 09:00:00 +0000
+
+                This is the mail system at host mx.example.es.
+
+                <"ana maria"@example.es>: host mx.example.es[192.0.2.2] said: 550 5.1.1 User
+                    unknown (in reply to RCPT TO command)
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("\"ana maria\"@example.es"), recipients(rep));
+    }
+
+    /** 4: Exim deferring on a Postfix postgrey reply: soft, the receiver's policy, never the sender's fault. */
+    @Test
+    void greylistingByPostgreyIsTransientAndTheReceiversPolicy() {
+        String mail = """
+                Return-Path: <>
+                From: Mail Delivery System <MAILER-DAEMON@out.store.example>
+                To: newsletter@store.example
+                Subject: Mail delivery failed: returning message to sender
+                Date: Tue, 01 Dec 2026 09:00:00 +0000
+
+                This message was created automatically by mail delivery software.
+
+                A message that you sent could not be delivered to one or more of its
+                recipients. This is a temporary error. The following address(es) deferred:
+
+                  hugo@bistro.example.be
+                    SMTP error from remote mail server after RCPT TO:<hugo@bistro.example.be>:
+                    450 4.2.0 <hugo@bistro.example.be>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/bistro.example.be.html
+                """;
+        AnalysisReport rep = analyze(mail);
+        RecipientResult r = rep.recipients().get(0);
+        assertEquals("hugo@bistro.example.be", r.recipient());
+        assertEquals(BounceType.SOFT, r.type());
+        assertEquals(Fault.RECEIVER_SYSTEM, r.fault());
+        assertFalse(r.suppress());
+    }
+
     /**
      * 5: Exchange's "Delivery is delayed to these recipients or groups" (no DSN part): a delay, soft, never suppressed.
      */

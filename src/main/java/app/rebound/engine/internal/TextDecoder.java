@@ -73,6 +73,10 @@ final class TextDecoder {
             if (isMessageIdLike(head, a[0], a[1]) || isSenderLine(head, a[0])) {
                 continue;
             }
+            if (!addrs.isEmpty() && !addrs.contains(addr) && insideReply(head, pos.get(pos.size() - 1), a[0])) {
+                // "551 5.1.6 User has moved; please try <new@b>": an address in the previous one's reply
+                continue;
+            }
             if (isFieldLine(head, a[0], ORIGINAL_RECIPIENT_FIELDS)) {
                 if (!onHeaderLines.contains(addr)) {
                     onHeaderLines.add(addr);
@@ -185,6 +189,25 @@ final class TextDecoder {
         }
         String addr = Text.firstAddress(to.get(0));
         return !addr.isEmpty() && !exclude.contains(addr) && Signals.saysDeliveryFailed(mail, human) ? addr : null;
+    }
+
+    /**
+     * Whether the address at {@code at} is part of the reply given for the address at {@code prev}: words come
+     * before it on its line (a list of recipients puts each first, after at most a code: "554 &lt;a@b&gt;... Host
+     * unknown"), and a reply code or status stands between the two, not far apart.
+     */
+    private static boolean insideReply(String head, int prev, int at) {
+        if (prev < 0 || prev >= at || at - prev > 2000) {
+            return false;
+        }
+        int ls = head.lastIndexOf('\n', at - 1) + 1;
+        for (int i = ls; i < at; i++) {
+            if (Character.isLetter(head.charAt(i))) {
+                String between = head.substring(prev, at);
+                return Text.findReplyCode(between) != 0 || Text.findStatus(between) != null;
+            }
+        }
+        return false;
     }
 
     /** The text that goes with address {@code k}: from its line to the line of the next address mentioned. */
