@@ -357,6 +357,53 @@ class FailurePatternsTest {
         assertFalse(r.suppress());
     }
 
+    /** 7: acme.com is not iCloud's me.com, olive.com not live.com, aolmail.example not AOL. */
+    @Test
+    void receiversAreMatchedOnDomainLabelsOnly() {
+        BounceAnalyzer analyzer = BounceAnalyzer.standard();
+        RecipientResult acme = analyzer.classifyReply("jo@acme.com", "failed", null, 0,
+                "550 5.1.1 <jo@acme.com>: inactive email address", "mx.acme.com");
+        assertFalse(acme.rule().startsWith("rhost:apple"), acme::rule);
+        RecipientResult olive = analyzer.classifyReply("jo@olive.com", "failed", null, 0,
+                "550 5.5.0 Requested action not taken: mailbox unavailable", "mail.olive.com");
+        assertFalse(olive.rule().startsWith("rhost:microsoft"), olive::rule);
+        RecipientResult aol = analyzer.classifyReply("jo@aolmail.example", "failed", null, 0,
+                "550 5.1.1 mailbox not found", "mx.aolmail.example");
+        assertFalse(aol.rule().startsWith("rhost:aol"), aol::rule);
+    }
+
+    /** 4: greylisting said in other words, with 4.7.1 codes: soft, the receiver's policy. */
+    @Test
+    void greylistingInOtherWordsIsSoftAndNobodysFault() {
+        BounceAnalyzer analyzer = BounceAnalyzer.standard();
+        for (String reply : List.of("451 4.7.1 Greylisting in action, please come back later",
+                "450 4.7.1 <jo@example.org>: Recipient address rejected: Service is unavailable "
+                + "(try again later, greylisted)")) {
+            RecipientResult r = analyzer.classifyReply("jo@example.org", "failed", null, 0, reply, "mx.example.org");
+            assertEquals(BounceType.SOFT, r.type(), reply);
+            assertEquals(Fault.RECEIVER_SYSTEM, r.fault(), reply);
+            assertFalse(r.suppress(), reply);
+        }
+    }
+
+    /** 6: "rejected due to recipient preferences" as well as "refused ...": a filter, not a dead mailbox. */
+    @Test
+    void aRefusalByTheRecipientsPreferencesIsAFilterWhateverTheVerb() {
+        RecipientResult r = BounceAnalyzer.standard().classifyReply("jo@example.org", "failed", null, 0,
+                "550 5.7.1 Message rejected due to recipient preferences", "mx.example.org");
+        assertEquals(Reason.FILTERED, r.reason(), r::toString);
+        assertFalse(r.suppress());
+    }
+
+    /** 6: "Mailbox disabled ..., user unknown": suspended, never suppressed. */
+    @Test
+    void aDisabledMailboxCalledUnknownIsNotDead() {
+        RecipientResult r = BounceAnalyzer.standard().classifyReply("jo@example.org", "failed", null, 0,
+                "550 Mailbox disabled for this recipient, user unknown", "mx.example.org");
+        assertEquals(Reason.SUSPEND, r.reason(), r::toString);
+        assertFalse(r.suppress());
+    }
+
     /**
      * 5: Exchange's "Delivery is delayed to these recipients or groups" (no DSN part): a delay, soft, never suppressed.
      */

@@ -409,7 +409,7 @@ final class MtaRules {
             r("Sisimai::Rhost::Apple", APPLE, "due to local policy", "policyviolation"),
             r("Sisimai::Rhost::Apple", APPLE, "user does not exist", "userunknown"),
             // A mailbox that exists and refuses by its owner's choice: a filter, never a dead address
-            r("receivers' filter replies", null, "refused due to recipient preferences", "filtered"),
+            r("receivers' filter replies", null, "due to recipient preferences", "filtered"),
             r("receivers' filter replies", null, "recipient is only accepting mail from specific", "filtered"),
             r("receivers' filter replies", null, "you have been blocked by the recipient", "filtered"),
             // The message size, said in words
