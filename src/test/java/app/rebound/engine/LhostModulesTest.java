@@ -1145,4 +1145,83 @@ class LhostModulesTest {
                 """;
         RecipientResult r = one(mail, "aroha@dental.example.nz", Reason.USERUNKNOWN);
     }
+
+    /** SendGrid: its own text ("... User Unknown  in RCPT TO") and a Diagnostic-Code without a type. */
+    @Test
+    void sendGridUserUnknownInRcptTo() {
+        String mail = """
+                Return-Path: <apps@sendgrid.net>
+                From: MAILER-DAEMON@sendgrid.net
+                To: bounces+4242-ab12-newsletter=store.example@sendgrid.info
+                Subject: Undelivered Mail Returned to Sender
+                X-Mailer: MIME-tools 5.502 (Entity 5.502)
+                Date: Tue, 01 Dec 2026 09:00:00 -0600
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="SG-1"
+
+                --SG-1
+                Content-Type: text/plain
+
+                This is an automatically generated message from SendGrid.
+
+                I'm sorry to have to tell you that your message was not able to be
+                delivered to one of its intended recipients.
+
+                If you require assistance with this, please contact SendGrid support.
+
+                storeacct:000000:<mateo@granja.example.cl> : 192.0.2.250 : mx.granja.example.cl:[192.0.2.60] :
+                  550 5.1.1 <mateo@granja.example.cl>... User Unknown  in RCPT TO
+
+                --SG-1
+                Content-Type: message/delivery-status
+
+                Arrival-Date: 2026-12-01 08-59-00
+
+                Final-Recipient: rfc822; mateo@granja.example.cl
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: 550 5.1.1 <mateo@granja.example.cl>... User Unknown
+
+                --SG-1--
+                """;
+        RecipientResult r = one(mail, "mateo@granja.example.cl", Reason.USERUNKNOWN);
+        assertTrue(r.suppress());
+    }
+
+    /** SendGrid: "Action: expired" with a vague 4.0.0 (Sisimai::Lhost::SendGrid: expired), never suppressed. */
+    @Test
+    void sendGridActionExpiredIsExpired() {
+        String mail = """
+                Return-Path: <apps@sendgrid.net>
+                From: MAILER-DAEMON@sendgrid.net
+                To: bounces+4242-ab12-newsletter=store.example@sendgrid.info
+                Subject: Undelivered Mail Returned to Sender
+                Date: Tue, 01 Dec 2026 09:00:00 -0600
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="SG-2"
+
+                --SG-2
+                Content-Type: text/plain
+
+                This is an automatically generated message from SendGrid.
+
+                I'm sorry to have to tell you that your message was not able to be
+                delivered to one of its intended recipients.
+
+                --SG-2
+                Content-Type: message/delivery-status
+
+                Arrival-Date: 2026-12-01 08-59-00
+
+                Final-Recipient: rfc822; valentina@lejos.example.cl
+                Action: expired
+                Status: 4.0.0
+                Diagnostic-Code: smtp; 421 mx.lejos.example.cl: connection refused
+
+                --SG-2--
+                """;
+        RecipientResult r = one(mail, "valentina@lejos.example.cl", Reason.EXPIRED);
+        assertEquals(BounceType.SOFT, r.type());
+        assertFalse(r.suppress());
+    }
 }
