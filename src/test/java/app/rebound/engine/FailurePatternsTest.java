@@ -405,6 +405,42 @@ class FailurePatternsTest {
     }
 
     /**
+     * 2: Exim listing three failed addresses, one "(generated from <alias>)": three results, each with its own reply.
+     */
+    @Test
+    void eachEximRecipientKeepsItsOwnReplyAndTheAliasIsNoRecipient() {
+        String mail = """
+                Return-Path: <>
+                From: Mail Delivery System <Mailer-Daemon@mx.example.se>
+                To: newsletter@store.example
+                Subject: Mail delivery failed: returning message to sender
+                Date: Tue, 01 Dec 2026 09:00:00 +0000
+
+                This message was created automatically by mail delivery software.
+
+                A message that you sent could not be delivered to one or more of its
+                recipients. This is a permanent error. The following address(es) failed:
+
+                  anna@mx.example.se
+                    SMTP error from remote mail server after RCPT TO:<anna@mx.example.se>:
+                    550 5.1.1 <anna@mx.example.se>: Recipient address rejected: User unknown
+                  bo@mx.example.se
+                    SMTP error from remote mail server after RCPT TO:<bo@mx.example.se>:
+                    552 5.2.2 <bo@mx.example.se>: Mailbox full
+                  cissi@mx.example.se
+                    (generated from info@mx.example.se)
+                    all relevant MX records point to non-existent hosts
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("anna@mx.example.se", "bo@mx.example.se", "cissi@mx.example.se"), recipients(rep));
+        assertEquals(Reason.USERUNKNOWN, rep.recipients().get(0).reason());
+        assertEquals(Reason.MAILBOXFULL, rep.recipients().get(1).reason());
+        RecipientResult cissi = rep.recipients().get(2);
+        assertEquals(Reason.HOSTUNKNOWN, cissi.reason(), cissi::toString);
+        assertFalse(cissi.diagnostic().contains("550"), cissi::diagnostic);
+    }
+
+    /**
      * 5: Exchange's "Delivery is delayed to these recipients or groups" (no DSN part): a delay, soft, never suppressed.
      */
     @Test

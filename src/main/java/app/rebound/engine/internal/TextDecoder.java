@@ -108,8 +108,11 @@ final class TextDecoder {
         for (int k = 0; k < addrs.size(); k++) {
             blocks.add(pos.get(k) < 0 ? null : blockOf(head, pos, k));
         }
-        if (fromText) {
-            dropUnsupported(addrs, pos, blocks);
+        if (fromText && dropUnsupported(addrs, pos, blocks)) {
+            // the dropped addresses no longer end the blocks of the ones before them
+            for (int k = 0; k < addrs.size(); k++) {
+                blocks.set(k, pos.get(k) < 0 ? null : blockOf(head, pos, k));
+            }
         }
         for (int k = 0; k < addrs.size(); k++) {
             int start = pos.get(k);
@@ -232,11 +235,12 @@ final class TextDecoder {
      * Of several addresses read from the report's prose, keeps the ones the report supports as failed: an address
      * on a line of its own (a list of failed recipients), or followed by a reply code, a status or a reason's words.
      * An address in a sentence that gives none of these ("forward this report to help@isp") is dropped when another
-     * address has such support: it is a help desk, a list owner or a sender, not a failed recipient.
+     * address has such support: it is a help desk, a list owner or a sender, not a failed recipient. Returns
+     * whether any was dropped.
      */
-    private static void dropUnsupported(List<String> addrs, List<Integer> pos, List<String> blocks) {
+    private static boolean dropUnsupported(List<String> addrs, List<Integer> pos, List<String> blocks) {
         if (addrs.size() < 2) {
-            return;
+            return false;
         }
         boolean[] supported = new boolean[addrs.size()];
         boolean any = false;
@@ -247,15 +251,18 @@ final class TextDecoder {
             any |= supported[k];
         }
         if (!any) {
-            return;
+            return false;
         }
+        boolean dropped = false;
         for (int k = addrs.size() - 1; k >= 0; k--) {
             if (!supported[k]) {
                 addrs.remove(k);
                 pos.remove(k);
                 blocks.remove(k);
+                dropped = true;
             }
         }
+        return dropped;
     }
 
     /** Whether the first line of the block holds the address and nothing else but brackets and punctuation. */
