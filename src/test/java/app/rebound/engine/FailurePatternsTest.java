@@ -440,6 +440,25 @@ class FailurePatternsTest {
         assertFalse(cissi.diagnostic().contains("550"), cissi::diagnostic);
     }
 
+    /** 2: "<luis@#example.net>: bad address syntax" in a text report: reported as written, not dropped. */
+    @Test
+    void anInvalidAddressInAPlainTextReportIsReportedAsWritten() {
+        String mail = """
+                Return-Path: <>
+                From: MAILER-DAEMON@mx.example.net
+                To: newsletter@store.example
+                Subject: Undelivered Mail Returned to Sender
+                Date: Tue, 01 Dec 2026 09:00:00 +0000
+
+                This is the mail system at host mx.example.net.
+
+                <luis@#example.net>: bad address syntax: 553 5.1.3 The recipient address <luis@#example.net> is not a valid RFC 5321 address
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("luis@#example.net"), recipients(rep));
+        assertEquals("5.1.3", rep.recipients().get(0).statusText());
+    }
+
     /**
      * 5: Exchange's "Delivery is delayed to these recipients or groups" (no DSN part): a delay, soft, never suppressed.
      */
