@@ -460,6 +460,73 @@ class FailurePatternsTest {
     }
 
     /**
+     * 2: Postfix's "<a@b> (expanded from <info@b>)": the alias is alive and not reported; each address keeps its own
+     * reply.
+     */
+    @Test
+    void theAliasAFailedAddressWasExpandedFromIsNoRecipient() {
+        String mail = """
+                Return-Path: <>
+                From: MAILER-DAEMON@smtp.example.dk (Mail Delivery System)
+                To: newsletter@store.example
+                Subject: Undelivered Mail Returned to Sender
+                Date: Tue, 01 Dec 2026 09:00:00 +0000
+
+                This is the mail system at host smtp.example.dk.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients. It's attached below.
+
+                For further assistance, please send mail to postmaster.
+
+                If you do so, please include this problem report. You can
+                delete your own text from the attached returned message.
+
+                                   The mail system
+
+                <freja@example.dk> (expanded from <info@example.dk>): host mx.example.dk[192.0.2.5]
+                    said: 550 5.1.1 <freja@example.dk>: Recipient address rejected: User unknown
+                    (in reply to RCPT TO command)
+
+                <oskar@example.dk>: host mx.example.dk[192.0.2.5] said: 552 5.2.2 <oskar@example.dk>:
+                    Mailbox full (in reply to RCPT TO command)
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("freja@example.dk", "oskar@example.dk"), recipients(rep));
+        assertEquals(Reason.USERUNKNOWN, rep.recipients().get(0).reason());
+        assertEquals(Reason.MAILBOXFULL, rep.recipients().get(1).reason());
+    }
+
+    /** 2: Sendmail's "(expanded from: <sales@b>)" under the failed address, then the transcript. */
+    @Test
+    void sendmailExpandedFromAndTranscriptNameOnlyTheFailedAddress() {
+        String mail = """
+                Return-Path: <>
+                From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.ie>
+                To: newsletter@store.example
+                Subject: Returned mail: see transcript for details
+                Date: Tue, 01 Dec 2026 09:00:00 +0000
+
+                The original message was received at Tue, 1 Dec 2026 08:59:58 GMT
+                from mail.store.example [198.51.100.4]
+
+                   ----- The following addresses had permanent fatal errors -----
+                <siobhan.murphy@mail.example.ie>
+                    (reason: 550 5.1.1 <siobhan.murphy@mail.example.ie>... User unknown)
+                    (expanded from: <sales@example.ie>)
+
+                   ----- Transcript of session follows -----
+                ... while talking to mx2.example.ie.:
+                >>> RCPT To:<siobhan.murphy@mail.example.ie>
+                <<< 550 5.1.1 <siobhan.murphy@mail.example.ie>... User unknown
+                550 5.1.1 <siobhan.murphy@mail.example.ie>... User unknown
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("siobhan.murphy@mail.example.ie"), recipients(rep));
+        assertEquals(Reason.USERUNKNOWN, rep.recipients().get(0).reason());
+    }
+
+    /**
      * 5: Exchange's "Delivery is delayed to these recipients or groups" (no DSN part): a delay, soft, never suppressed.
      */
     @Test

@@ -70,7 +70,7 @@ final class TextDecoder {
                 continue;
             }
             // (help addresses were excluded above)
-            if (isMessageIdLike(head, a[0], a[1]) || isSenderLine(head, a[0])) {
+            if (isMessageIdLike(head, a[0], a[1]) || isSenderLine(head, a[0]) || isAliasMention(head, a[0])) {
                 continue;
             }
             if (!addrs.isEmpty() && !addrs.contains(addr) && insideReply(head, pos.get(pos.size() - 1), a[0])) {
@@ -226,7 +226,8 @@ final class TextDecoder {
         }
         int end = next < head.length() ? lineStart(head, next) : head.length();
         if (end <= s) {
-            end = Math.min(head.length(), start + 2000);
+            // the next address is on the same line: this one's text ends where that one starts
+            end = next < head.length() ? next : Math.min(head.length(), start + 2000);
         }
         return head.substring(s, Math.min(end, s + 4000));
     }
@@ -324,6 +325,18 @@ final class TextDecoder {
             }
         }
         return false;
+    }
+
+    /** Words that introduce the address a failed recipient was expanded from (an alias or list, still alive). */
+    private static final String[] ALIAS_WORDS = {"expanded from", "generated from", "forwarded from"};
+
+    /**
+     * "&lt;a@b&gt; (expanded from &lt;info@b&gt;)" (Postfix, Sendmail), "(generated from info@b)" (Exim): the alias
+     * the failed address came from, not a failed recipient.
+     */
+    private static boolean isAliasMention(String s, int b) {
+        String before = Text.lower(s.substring(Math.max(0, b - 24), b));
+        return Text.containsAny(before, ALIAS_WORDS);
     }
 
     private static boolean isMessageIdLike(String s, int b, int e) {
