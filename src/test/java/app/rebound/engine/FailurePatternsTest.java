@@ -527,6 +527,44 @@ class FailurePatternsTest {
     }
 
     /**
+     * 2: "Your message from <sender> to <recipient> could not be delivered", no original returned: only the recipient.
+     */
+    @Test
+    void theSendersAddressInTheReportsProseIsNoRecipient() {
+        String mail = """
+                Return-Path: <>
+                From: MAILER-DAEMON@mx.example.gr
+                To: bounce+acme.42.1001.0000000000000000@bounces.rebound.example
+                Subject: Delivery failure
+                Date: Tue, 01 Dec 2026 09:00:00 +0200
+
+                Your message from news@shop.example to eleni@mx.example.gr could not be delivered.
+                Reason: 550 5.1.1 mailbox unavailable
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("eleni@mx.example.gr"), recipients(rep));
+        assertTrue(rep.recipients().get(0).suppress());
+    }
+
+    /** 2: "The message sent by <sender> could not be delivered to the following address:", then the failed one. */
+    @Test
+    void theSendersAddressOnALineOfItsOwnSentenceIsNoRecipient() {
+        String mail = """
+                Return-Path: <>
+                From: MAILER-DAEMON@mx.example.gr
+                To: bounce+acme.42.1001.0000000000000000@bounces.rebound.example
+                Subject: Delivery failure
+                Date: Tue, 01 Dec 2026 09:00:00 +0200
+
+                The message sent by news@shop.example could not be delivered to the following address:
+
+                eleni@mx.example.gr: 550 5.1.1 mailbox unavailable
+                """;
+        AnalysisReport rep = analyze(mail);
+        assertEquals(List.of("eleni@mx.example.gr"), recipients(rep));
+    }
+
+    /**
      * 5: Exchange's "Delivery is delayed to these recipients or groups" (no DSN part): a delay, soft, never suppressed.
      */
     @Test
