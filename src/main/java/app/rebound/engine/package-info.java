@@ -26,8 +26,11 @@
  *       Diagnostic-Code is missing or thin, and the SMTP phase ("in reply to RCPT TO").</li>
  *   <li>Otherwise, if the mail looks like a bounce (MAILER-DAEMON/postmaster sender, null return path, bounce
  *       subject or wording), plain-text decoding: each failed address (X-Failed-Recipients, or addresses in the
- *       text before the returned original, minus the report's own From/To) with the text that follows it. Format
- *       wording of qmail, Exim, Exchange, Domino, InterScan and Google Groups is recognised explicitly.</li>
+ *       text before the returned original, minus the report's own From/To) with the text that follows it. Not
+ *       taken: help addresses ("contact", "forward this message to"), the alias an address was "expanded from",
+ *       an address inside another's reply ("please try &lt;new@b&gt;"), and, when another address has a reply
+ *       code, status or reason words of its own, an address in a sentence with none of them. Format wording of
+ *       qmail, Exim, Exchange, Domino, InterScan and Google Groups is recognised explicitly.</li>
  *   <li>RFC 3834 auto-replies (Auto-Submitted, X-Autoreply, Precedence: auto_reply, out-of-office subjects) are
  *       AUTO_REPLY with reason {@code vacation}, never bounces. Everything else is NOT_A_BOUNCE.</li>
  * </ol>

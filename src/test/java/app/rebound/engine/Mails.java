@@ -51,6 +51,11 @@ final class Mails {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A whole raw mail written as a text block (header fields, blank line, body), sent with CRLF line ends. */
+    static byte[] raw(String mail) {
+        return mail.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     static byte[] plain(String headers, String body) {
         return (headers.replace("\n", "\r\n") + "\r\n\r\n" + body.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
     }

@@ -23,7 +23,7 @@ final class Decoders {
         "here is a copy of the first part of the message", "the original message headers",
         "message header follows", "original message header", "rfc822 headers", "included message",
         "the headers of your message", "headers of your message follow", "your message reads (in part)",
-        "message was received at", "failed message follows",
+        "message was received at", "failed message follows", "unsent message follows", "no message was collected",
     };
 
     // ---------------------------------------------------------------- RFC 3464 / RFC 6533

@@ -291,7 +291,26 @@ public final class Engine {
         StatusCode field = StatusCode.tryParse(f.status);
         StatusCode text = StatusCode.tryParse(inText);
         f.status = prefer(field == null ? "" : field.toString(), text == null ? "" : text.toString(), code);
+        if (f.replyCode == 0 && code != 0 && !f.status.isEmpty() && f.status.charAt(0) != (char) ('0' + code / 100)) {
+            // "554 4.4.7 Message expired ... <421 4.4.2 Connection timed out>": the reply that matches the status
+            int same = replyCodeOfClass(diag, f.status.charAt(0));
+            code = same != 0 ? same : code;
+        }
         f.replyCode = code;
+    }
+
+    /** The first reply code of the given class ('4' or '5') standing alone in the text, or 0. */
+    static int replyCodeOfClass(String diag, char cls) {
+        String d = Text.clip(diag, 4000);
+        for (int i = 0; i + 3 <= d.length(); i++) {
+            if (d.charAt(i) == cls && (i == 0 || " <[('\"".indexOf(d.charAt(i - 1)) >= 0)) {
+                int c = Text.findReplyCode(d.substring(i, Math.min(d.length(), i + 5)));
+                if (c / 100 == cls - '0' && d.startsWith(Integer.toString(c), i)) {
+                    return c;
+                }
+            }
+        }
+        return 0;
     }
 
     /**

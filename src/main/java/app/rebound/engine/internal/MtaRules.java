@@ -14,9 +14,15 @@ final class MtaRules {
     private MtaRules() {
     }
 
-    /** One phrase rule; {@code statusClass} '4' or '5' when it holds only for that class of failure, else 0. */
+    /**
+     * One phrase rule; {@code statusClass} '4' or '5' when it holds only for that class of failure,
+     * {@link #NO_CODE} when only for a report that gives neither a status nor a reply code, else 0.
+     */
     record Rule(String origin, String host, String phrase, String reason, char statusClass) {
     }
+
+    /** The class of a rule that holds only when the report quotes no status and no reply code of its own. */
+    static final char NO_CODE = '-';
 
     private static final String YAHOO = "yahoodns.net yahoo.com yahoo.co.jp yahoo.co.uk ymail.com aol.com";
     private static final String APPLE = "icloud.com me.com mac.com apple.com";
@@ -403,7 +409,7 @@ final class MtaRules {
             r("Sisimai::Rhost::Apple", APPLE, "due to local policy", "policyviolation"),
             r("Sisimai::Rhost::Apple", APPLE, "user does not exist", "userunknown"),
             // A mailbox that exists and refuses by its owner's choice: a filter, never a dead address
-            r("receivers' filter replies", null, "refused due to recipient preferences", "filtered"),
+            r("receivers' filter replies", null, "due to recipient preferences", "filtered"),
             r("receivers' filter replies", null, "recipient is only accepting mail from specific", "filtered"),
             r("receivers' filter replies", null, "you have been blocked by the recipient", "filtered"),
             // The message size, said in words
@@ -505,7 +511,15 @@ final class MtaRules {
             r("Sisimai::Rhost::GSuite", GOOGLE, " responded with code nxdomain", "networkerror", '4'),
             r("Sisimai::Rhost::GSuite", GOOGLE, "domain name not found", "networkerror", '4'),
             r("Sisimai::Rhost::GSuite", GOOGLE, " had no relevant answers.", "networkerror", '4'),
-            r("Sisimai::Rhost::GSuite", GOOGLE, "null mx", "notaccept"));
+            r("Sisimai::Rhost::GSuite", GOOGLE, "null mx", "notaccept"),
+            // McAfee SaaS (MX Logic), an Exim: its session errors, and its wording for giving up after retries
+            r("Sisimai::Lhost::MXLogic", null, "lmtp error after ", "systemerror"),
+            r("Sisimai::Lhost::MXLogic", null, "all hosts have been failing for a long time and were last tried",
+                    "expired"),
+            r("Sisimai::Lhost::MXLogic", null, "was frozen on arrival by ", "expired"),
+            r("Sisimai::Lhost::MXLogic", null, "has been frozen", "expired"),
+            // Trend Micro (InterScan MSS, TREND VISION ONE): "Unable to deliver message to <addr>" quoting no reply
+            r("Sisimai::Lhost::TrendMicro", null, "unable to deliver message to <", "userunknown", NO_CODE));
 
     /** PowerMTA's X-PowerMTA-BounceCategory values (Sisimai::Lhost::PowerMTA). */
     private static final java.util.Map<String, String> POWERMTA = java.util.Map.of(
@@ -724,12 +738,17 @@ final class MtaRules {
         "click the link below to confirm", "to have your message delivered, please", "boxbe", "spamarrest",
         "mailblocks", "awaiting your confirmation"};
 
-    /** A mailing-list manager refusing a post (FML, Mailman, ezmlm): the list, not a mailbox, said no. */
+    /**
+     * A mailing-list manager refusing a post (FML, Mailman, ezmlm, Google Groups): the list, not a mailbox, said
+     * no. Mailman 2's non-member auto-discard notice, ezmlm-store's and ezmlm-issubn's refusal, and Google Groups'
+     * notice (Sisimai::Lhost::GoogleGroups) in their own words.
+     */
     static final String[] LIST_REFUSALS = {"you are not a member of this mailing list",
         "you are not a member of this list", "post to this list is restricted", "posting to a restricted list",
         "you are not allowed to post to this mailing list", "you are not allowed to post to this list",
         "only members can post", "your message to the list was rejected", "is a members-only list",
-        "message has been rejected by the list"};
+        "message has been rejected by the list", "policy is to prohibit non-members from posting",
+        "only subscribers may post", "may not have permission to post messages to the group"};
 
     /** Text that must occur for {@link #byCode} to find anything: lets most replies skip it after one lookup. */
     static final String[] CODE_MARKERS = {"ofr", "lpn", "ouk", " ib0", " ib1", " ib2", " ib3", " ib4", " ib5", " ib6",
@@ -781,11 +800,13 @@ final class MtaRules {
     /**
      * The first rule whose phrase the scanned text holds and whose receiver matches the hosts, or null. Walks the
      * set bits of the scan (a few) rather than the rules (hundreds); the hosts are built only when a rule with a
-     * receiver is hit.
+     * receiver is hit, the failure's class ('4', '5', or 0 without any code) only when a rule with a class is.
      */
-    static Rule first(long[] hits, java.util.function.Supplier<String> hostsOf, char statusClass) {
+    static Rule first(long[] hits, java.util.function.Supplier<String> hostsOf,
+                      java.util.function.IntSupplier classOf) {
         int best = Integer.MAX_VALUE;
         String hosts = null;
+        int statusClass = -1;
         for (int w = 0; w < hits.length; w++) {
             long bits = hits[w];
             while (bits != 0) {
@@ -800,8 +821,13 @@ final class MtaRules {
                         break;
                     }
                     Rule x = RULES.get(i);
-                    if (x.statusClass() != 0 && x.statusClass() != statusClass) {
-                        continue;
+                    if (x.statusClass() != 0) {
+                        if (statusClass < 0) {
+                            statusClass = classOf.getAsInt();
+                        }
+                        if (x.statusClass() == NO_CODE ? statusClass != 0 : x.statusClass() != statusClass) {
+                            continue;
+                        }
                     }
                     if (x.host() != null) {
                         if (hosts == null) {

@@ -98,6 +98,20 @@ final class ReasonText {
         return false;
     }
 
+    /** Whether the text says any reason's words. */
+    static boolean anyReason(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        long[] hits = scan(text);
+        for (Reason r : IDS.keySet()) {
+            if (matches(r, hits, text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Convenience for callers without a prepared scan. */
     static boolean matches(Reason r, String text) {
         return !text.isEmpty() && matches(r, scan(text), text);

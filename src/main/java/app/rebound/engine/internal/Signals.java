@@ -70,8 +70,9 @@ final class Signals {
     /** Phrase hits of the subject and the report's human-readable head (first 20,000 chars), scanned once. */
     static long[] headHits(ParsedMail mail, String human) {
         if (mail.headHits == null || mail.headHitsOf != human) {
+            // whitespace squashed: a phrase wrapped over two lines ("prohibit\n  non-members") still matches
             mail.headHits = ReasonText.scan(MailReader.decodeWords(mail.head.get("subject")) + "\n"
-                    + Text.clip(Decoders.humanHead(mail, human), 20_000));
+                    + Text.squash(Text.clip(Decoders.humanHead(mail, human), 20_000)));
             mail.headHitsOf = human;
         }
         return mail.headHits;

@@ -178,12 +178,40 @@ public final class Text {
                     e--;
                 }
             }
+            if (b > 0 && b < at && s.charAt(b - 1) == '<' && (e >= n || s.charAt(e) != '>')) {
+                // "<user@#example.net>": an invalid address written in angle brackets is still the one named
+                int gt = bracketedEnd(s, at);
+                if (gt > 0) {
+                    e = gt;
+                    dot = true;
+                }
+            }
             from = Math.max(at + 1, e);
             if (b < at && e > at + 1 && dot) {
                 out.add(new int[] {b, e});
             }
         }
         return out;
+    }
+
+    /**
+     * The end of an angle-bracketed domain that holds characters no domain may hold: the index of the closing '&gt;'
+     * when it comes within 255 characters, with no blank, bracket or second '@' before it and a dot in between;
+     * else -1.
+     */
+    private static int bracketedEnd(String s, int at) {
+        boolean dot = false;
+        for (int k = at + 1; k < s.length() && k - at < 256; k++) {
+            char c = s.charAt(k);
+            if (c == '>') {
+                return dot && k > at + 1 ? k : -1;
+            }
+            if (c <= ' ' || c == '<' || c == '@' || c == '"' || c == '(' || c == ')' || c == ',') {
+                return -1;
+            }
+            dot |= c == '.';
+        }
+        return -1;
     }
 
     /** Local-part prefixes some MTAs glue to an address ("smtp=a@b" in Exchange reports), not part of it. */
@@ -378,7 +406,8 @@ public final class Text {
                     continue;
                 }
                 if (q == '-' && i + 4 < n && !Character.isDigit(s.charAt(i + 4)) && s.charAt(i + 4) != ' '
-                        && !Character.isLetter(s.charAt(i + 4))) {
+                        && !Character.isLetter(s.charAt(i + 4)) && s.charAt(i + 4) != '\''
+                        && s.charAt(i + 4) != '"') {
                     continue;
                 }
             }

@@ -56,6 +56,7 @@ final class TextDecoder {
         if (!addrs.isEmpty()) {
             found = List.of();
         }
+        boolean fromText = addrs.isEmpty();
         // Addresses on To/Cc/Bcc lines of a quoted original: the recipients the sender chose, not necessarily the
         // one that failed. Used only when the report names nobody else, and only when there is exactly one.
         List<String> onHeaderLines = new ArrayList<>();
@@ -69,7 +70,11 @@ final class TextDecoder {
                 continue;
             }
             // (help addresses were excluded above)
-            if (isMessageIdLike(head, a[0], a[1]) || isSenderLine(head, a[0])) {
+            if (isMessageIdLike(head, a[0], a[1]) || isSenderLine(head, a[0]) || isAliasMention(head, a[0])) {
+                continue;
+            }
+            if (!addrs.isEmpty() && !addrs.contains(addr) && insideReply(head, pos.get(pos.size() - 1), a[0])) {
+                // "551 5.1.6 User has moved; please try <new@b>": an address in the previous one's reply
                 continue;
             }
             if (isFieldLine(head, a[0], ORIGINAL_RECIPIENT_FIELDS)) {
@@ -99,6 +104,16 @@ final class TextDecoder {
                 pos.add(-1);
             }
         }
+        List<String> blocks = new ArrayList<>(addrs.size());
+        for (int k = 0; k < addrs.size(); k++) {
+            blocks.add(pos.get(k) < 0 ? null : blockOf(head, pos, k));
+        }
+        if (fromText && dropUnsupported(addrs, pos, blocks)) {
+            // the dropped addresses no longer end the blocks of the ones before them
+            for (int k = 0; k < addrs.size(); k++) {
+                blocks.set(k, pos.get(k) < 0 ? null : blockOf(head, pos, k));
+            }
+        }
         for (int k = 0; k < addrs.size(); k++) {
             int start = pos.get(k);
             if (start < 0) {
@@ -115,28 +130,17 @@ final class TextDecoder {
                 out.add(f);
                 continue;
             }
-            int ls = head.lastIndexOf('\n', start);
-            int s = ls < 0 ? 0 : ls + 1;
-            int next = head.length();
-            for (int j = 0; j < pos.size(); j++) {
-                if (pos.get(j) > start && pos.get(j) < next) {
-                    next = pos.get(j);
-                }
-            }
-            int end = next < head.length() ? lineStart(head, next) : head.length();
-            if (end <= s) {
-                end = Math.min(head.length(), start + 2000);
-            }
-            String block = head.substring(s, Math.min(end, s + 4000));
             Fact f = new Fact();
             f.decoder = "text";
             f.recipient = addrs.get(k);
             f.action = "failed";
-            String sq = Text.squash(block);
-            // When the address stands alone (a list of addresses, the reason elsewhere), use the whole head.
+            String sq = Text.squash(blocks.get(k));
+            // When the address stands alone (a list of addresses, the reason elsewhere), use the whole head; with
+            // several addresses, a line that gives its own reason ("a@b [User unknown]") keeps it.
             String rest = Text.lower(sq).replace(f.recipient, "");
             if (Text.findReplyCode(sq) == 0 && Text.findStatus(sq) == null
-                    && (!Decoders.hasLetters(rest, 12) || addrs.size() == 1)) {
+                    && (!Decoders.hasLetters(rest, 12) || addrs.size() == 1)
+                    && !(addrs.size() > 1 && Decoders.hasLetters(rest, 4) && ReasonText.anyReason(sq))) {
                 sq = Text.squash(head);
             }
             f.diagnostic = Text.clip(sq, 1000);
@@ -190,6 +194,89 @@ final class TextDecoder {
         return !addr.isEmpty() && !exclude.contains(addr) && Signals.saysDeliveryFailed(mail, human) ? addr : null;
     }
 
+    /**
+     * Whether the address at {@code at} is part of the reply given for the address at {@code prev}: words come
+     * before it on its line (a list of recipients puts each first, after at most a code: "554 &lt;a@b&gt;... Host
+     * unknown"), and a reply code or status stands between the two, not far apart.
+     */
+    private static boolean insideReply(String head, int prev, int at) {
+        if (prev < 0 || prev >= at || at - prev > 2000) {
+            return false;
+        }
+        int ls = head.lastIndexOf('\n', at - 1) + 1;
+        for (int i = ls; i < at; i++) {
+            if (Character.isLetter(head.charAt(i))) {
+                String between = head.substring(prev, at);
+                return Text.findReplyCode(between) != 0 || Text.findStatus(between) != null;
+            }
+        }
+        return false;
+    }
+
+    /** The text that goes with address {@code k}: from its line to the line of the next address mentioned. */
+    private static String blockOf(String head, List<Integer> pos, int k) {
+        int start = pos.get(k);
+        int ls = head.lastIndexOf('\n', start);
+        int s = ls < 0 ? 0 : ls + 1;
+        int next = head.length();
+        for (int j = 0; j < pos.size(); j++) {
+            if (pos.get(j) > start && pos.get(j) < next) {
+                next = pos.get(j);
+            }
+        }
+        int end = next < head.length() ? lineStart(head, next) : head.length();
+        if (end <= s) {
+            // the next address is on the same line: this one's text ends where that one starts
+            end = next < head.length() ? next : Math.min(head.length(), start + 2000);
+        }
+        return head.substring(s, Math.min(end, s + 4000));
+    }
+
+    /**
+     * Of several addresses read from the report's prose, keeps the ones the report supports as failed: an address
+     * on a line of its own (a list of failed recipients), or followed by a reply code, a status or a reason's words.
+     * An address in a sentence that gives none of these ("forward this report to help@isp") is dropped when another
+     * address has such support: it is a help desk, a list owner or a sender, not a failed recipient. Returns
+     * whether any was dropped.
+     */
+    private static boolean dropUnsupported(List<String> addrs, List<Integer> pos, List<String> blocks) {
+        if (addrs.size() < 2) {
+            return false;
+        }
+        boolean[] supported = new boolean[addrs.size()];
+        boolean any = false;
+        for (int k = 0; k < addrs.size(); k++) {
+            String b = blocks.get(k);
+            supported[k] = b == null || standsAlone(b, addrs.get(k)) || Text.findReplyCode(b) != 0
+                    || Text.findStatus(b) != null || ReasonText.anyReason(b);
+            any |= supported[k];
+        }
+        if (!any) {
+            return false;
+        }
+        boolean dropped = false;
+        for (int k = addrs.size() - 1; k >= 0; k--) {
+            if (!supported[k]) {
+                addrs.remove(k);
+                pos.remove(k);
+                blocks.remove(k);
+                dropped = true;
+            }
+        }
+        return dropped;
+    }
+
+    /** Whether the first line of the block holds the address and nothing else but brackets and punctuation. */
+    private static boolean standsAlone(String block, String addr) {
+        int nl = block.indexOf('\n');
+        String line = Text.lower(nl < 0 ? block : block.substring(0, nl));
+        int at = line.indexOf(Text.lower(addr));
+        if (at >= 0) {
+            line = line.substring(0, at) + line.substring(at + addr.length());
+        }
+        return !Decoders.hasLetters(line, 1);
+    }
+
     private static int lineStart(String s, int pos) {
         int ls = s.lastIndexOf('\n', pos);
         return ls < 0 ? 0 : ls + 1;
@@ -202,7 +289,9 @@ final class TextDecoder {
     private static final String[] CONTACT_WORDS = {"contact", "send mail to", "write to", "e-mail us", "email us",
         "mail us at", "reach us", "questions", "send an email to", "send an e-mail to", "send e-mail to",
         "send email to", "helpdesk", "help desk", "administrator at", "mailto:", "report this to", "inquiries",
-        "enquiries", "support at", "call us", "visit"};
+        "enquiries", "support at", "call us", "visit", "forward this message to", "forward this mail to",
+        "forward this email to", "forward this e-mail to", "forward this report to", "get in touch with",
+        "reach out to"};
 
     /** "please contact <support@isp>": a help address, not a recipient. */
     private static boolean isContactAddress(String s, int b) {
@@ -236,6 +325,18 @@ final class TextDecoder {
             }
         }
         return false;
+    }
+
+    /** Words that introduce the address a failed recipient was expanded from (an alias or list, still alive). */
+    private static final String[] ALIAS_WORDS = {"expanded from", "generated from", "forwarded from"};
+
+    /**
+     * "&lt;a@b&gt; (expanded from &lt;info@b&gt;)" (Postfix, Sendmail), "(generated from info@b)" (Exim): the alias
+     * the failed address came from, not a failed recipient.
+     */
+    private static boolean isAliasMention(String s, int b) {
+        String before = Text.lower(s.substring(Math.max(0, b - 24), b));
+        return Text.containsAny(before, ALIAS_WORDS);
     }
 
     private static boolean isMessageIdLike(String s, int b, int e) {

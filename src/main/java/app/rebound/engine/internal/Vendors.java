@@ -67,6 +67,10 @@ final class Vendors {
         if (ReasonText.has(h, Ids.OTHER[4]) || ReasonText.has(h, Ids.OTHER[5])) {
             preset(f, "userunknown", "domino:not-listed");
         }
+        if (MtaRules.listRefusal(h)) {
+            // a mailing-list manager refused the post, whatever code the MTA that carried its answer gave
+            preset(f, "rejected", "list-manager:post-refused");
+        }
         if (f.presetReason.isEmpty() && MtaRules.mayHoldCode(h)) {
             // a receiver's own error code is more precise than its wording
             String[] byCode = MtaRules.byCode(Text.lower(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
@@ -75,14 +79,32 @@ final class Vendors {
             }
         }
         if (f.presetReason.isEmpty()) {
-            char statusClass = !f.status.isEmpty() ? f.status.charAt(0)
-                    : f.replyCode >= 400 && f.replyCode < 600 ? (char) ('0' + f.replyCode / 100) : 0;
             MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain),
-                    statusClass);
+                    () -> failureClass(f));
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
         }
+    }
+
+    /**
+     * The class of the failure ('4', '5') from the Status field, the reply code, or else the status or reply code
+     * quoted in the reply's text; 0 when the report gives none.
+     */
+    private static int failureClass(Fact f) {
+        if (!f.status.isEmpty()) {
+            return f.status.charAt(0);
+        }
+        if (f.replyCode >= 400 && f.replyCode < 600) {
+            return '0' + f.replyCode / 100;
+        }
+        String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
+        String st = Signals.statusInReply(text);
+        if (st != null && (st.charAt(0) == '4' || st.charAt(0) == '5')) {
+            return st.charAt(0);
+        }
+        int code = Signals.replyCode(text);
+        return code >= 400 && code < 600 ? '0' + code / 100 : 0;
     }
 
     private static final String[] DELAY_SUBJECTS = {"warn", "delay", "retr", "not yet", "still", "pending"};
