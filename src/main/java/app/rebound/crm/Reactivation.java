@@ -86,14 +86,26 @@ public class Reactivation {
         return runs;
     }
 
-    /** Runs for one tenant as of {@code now} (the injectable clock of the job, or a test's time). */
+    /** Runs for one tenant as of {@code now} (the injectable clock of the job, or a test's time), on schedule. */
     public ReactivationRun runTenant(String tenant, Instant now) {
+        return runTenant(tenant, now, null);
+    }
+
+    /**
+     * Runs for one tenant as of {@code now}; {@code startedBy} names the admin who asked for it ("Run now"), null on
+     * schedule. A run concurrent with another finds the same candidates, but the row lock and re-check in
+     * {@link #reactivate} flip each subscriber (and send its test mail) once.
+     */
+    public ReactivationRun runTenant(String tenant, Instant now, String startedBy) {
         List<String> notes = new ArrayList<>();
-        int[] conversions = {0};
+        int[] counts = {0, 0, 0}; // pool of conversions, conversions in the window, candidates
         List<TestMail> mails = runner.inTenant(tenant, () -> {
-            conversions[0] = (int) conversions();
+            counts[0] = (int) conversions();
+            counts[1] = (int) conversionsSince(windowStart(now), now);
+            List<Long> candidates = eligibleIds(now);
+            counts[2] = candidates.size();
             List<TestMail> out = new ArrayList<>();
-            for (long id : eligibleIds(now)) {
+            for (long id : candidates) {
                 reactivate(tenant, id, now, notes).ifPresent(out::add);
             }
             return out;
@@ -116,7 +128,11 @@ public class Reactivation {
         ReactivationRun run = runner.inTenant(tenant, () -> {
             ReactivationRun r = new ReactivationRun();
             r.ranAt = now;
-            r.conversions = conversions[0];
+            r.conversions = counts[0];
+            r.windowConversions = counts[1];
+            r.windowDays = config.activityDays();
+            r.candidates = counts[2];
+            r.startedBy = startedBy;
             r.recovered = recovered;
             r.testMailsSent = ok;
             r.testMailsFailed = ko;
@@ -125,8 +141,10 @@ public class Reactivation {
             r.persist();
             return r;
         });
-        Log.infof("Auto-reactivation for %s: recovered %d of %d soft-to-hard conversions, %d test mails sent, %d failed",
-                tenant, recovered, conversions[0], sent, failed);
+        Log.infof("Auto-reactivation for %s%s: %d candidates, %d reactivated, %d soft-to-hard conversions in %d days "
+                        + "(recovery rate %s), %d test mails sent, %d failed", tenant,
+                startedBy == null ? "" : " (run now by " + startedBy + ")", run.candidates, recovered,
+                run.windowConversions, run.windowDays, run.recoveryRate(), sent, failed);
         return run;
     }
 
@@ -139,9 +157,19 @@ public class Reactivation {
                 Parameters.with("bounced", SubscriberStatus.BOUNCED));
     }
 
+    /** Soft-to-hard conversions (status changes into bounced with cause retry-exhausted) in {@code (from, to]}. */
+    static long conversionsSince(Instant from, Instant to) {
+        return SubscriberEvent.count("cause = 'retry-exhausted' and toStatus = 'bounced' and changedAt > :from and changedAt <= :to",
+                Parameters.with("from", from).and("to", to));
+    }
+
+    private Instant windowStart(Instant now) {
+        return now.minus(Duration.ofDays(config.activityDays()));
+    }
+
     /** The ids of the current tenant's eligible subscribers as of {@code now}, by id (rules in the package description). */
     public List<Long> eligibleIds(Instant now) {
-        Instant windowStart = now.minus(Duration.ofDays(config.activityDays()));
+        Instant windowStart = windowStart(now);
         return Panache.getEntityManager().createQuery("""
                 select s.id from Subscriber s, SubscriberEvent e
                 where s.status = :bounced and s.autoReactivationBlocked = false

@@ -80,10 +80,12 @@ public class DeliveryWorker {
 
     /** One round: claims, sends and records up to batch-size deliveries due at {@code now}; returns how many. */
     public int runOnce(Instant now) {
+        long t0 = System.nanoTime();
         List<OutboundSql.Claimed> batch = sql.claim(now, now.plus(config.claimLease()), config.batchSize());
         if (batch.isEmpty()) {
             return 0;
         }
+        long t1 = System.nanoTime();
         Map<String, Object> targets = new HashMap<>();
         Map<Long, String> keys = new HashMap<>();
         Map<OutboundSql.Claimed, CompletableFuture<WebhookHttp.Answer>> sent = new LinkedHashMap<>();
@@ -140,7 +142,10 @@ public class DeliveryWorker {
             }
             outcomes.add(new OutboundSql.Outcome(d, now, a.durationMs(), a.status(), error, a.excerpt(), ok, next));
         }
+        long t2 = System.nanoTime();
         sql.record(outcomes);
+        Log.debugf("Webhook round: %d deliveries; claim %d ms, send %d ms, record %d ms", batch.size(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return batch.size();
     }
 }

@@ -84,36 +84,41 @@ public class WebhookHttp {
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(config.requestTimeout().toMillis());
         headers.forEach(options::addHeader);
-        client.request(options).compose(req -> {
-            request.set(req);
-            return req.send(Buffer.buffer(body));
-        }).onComplete(ar -> {
-            if (ar.failed()) {
-                vertx.cancelTimer(timer);
-                complete.accept(null, describe(ar.cause()));
-                return;
-            }
-            var resp = ar.result();
-            status.set(resp.statusCode());
-            int cap = config.responseCap();
-            resp.handler(chunk -> {
-                int room = cap - received.length();
-                if (room > 0) {
-                    received.appendBuffer(chunk.length() <= room ? chunk : chunk.slice(0, room));
+        // Build the whole chain on an event loop, where its events are dispatched: built on the worker's thread, the
+        // response could arrive and end before the handlers below were attached (the end event was then lost, and
+        // the request waited out the timeout although the receiver had answered at once).
+        vertx.getOrCreateContext().runOnContext(ignored -> {
+            client.request(options).compose(req -> {
+                request.set(req);
+                return req.send(Buffer.buffer(body));
+            }).onComplete(ar -> {
+                if (ar.failed()) {
+                    vertx.cancelTimer(timer);
+                    complete.accept(null, describe(ar.cause()));
+                    return;
                 }
-                if (received.length() >= cap && !done.get()) {
+                var resp = ar.result();
+                status.set(resp.statusCode());
+                int cap = config.responseCap();
+                resp.handler(chunk -> {
+                    int room = cap - received.length();
+                    if (room > 0) {
+                        received.appendBuffer(chunk.length() <= room ? chunk : chunk.slice(0, room));
+                    }
+                    if (received.length() >= cap && !done.get()) {
+                        vertx.cancelTimer(timer);
+                        complete.accept(resp.statusCode(), null);
+                        resp.request().reset();
+                    }
+                });
+                resp.exceptionHandler(e -> {
+                    vertx.cancelTimer(timer);
+                    complete.accept(resp.statusCode(), done.get() ? null : describe(e));
+                });
+                resp.endHandler(v -> {
                     vertx.cancelTimer(timer);
                     complete.accept(resp.statusCode(), null);
-                    resp.request().reset();
-                }
-            });
-            resp.exceptionHandler(e -> {
-                vertx.cancelTimer(timer);
-                complete.accept(resp.statusCode(), done.get() ? null : describe(e));
-            });
-            resp.endHandler(v -> {
-                vertx.cancelTimer(timer);
-                complete.accept(resp.statusCode(), null);
+                });
             });
         });
         return result;

@@ -12,6 +12,7 @@ import app.rebound.sendingserver.RetryPolicy;
 import app.rebound.simulator.BounceSimulator;
 import app.rebound.tenant.MembershipAugmentor;
 import app.rebound.tenant.TenantRunner;
+import app.rebound.web.Csrf;
 import app.rebound.testsupport.Db;
 import app.rebound.testsupport.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -186,6 +187,13 @@ class ReactivationTest {
         assertEquals(0, run.testMailsFailed);
         // bounced by a conversion now: the two recovered are subscribed again, the other 11 converted are still bounced
         assertEquals(13, run.conversions);
+        // conversions in the 30-day window: all but ok-edge (35 days) and ok-old (60 days), plus the two that are
+        // no longer bounced by them (ok-later, ok-subscribed): 13; the rate is 2 of 13
+        assertEquals(2, run.candidates);
+        assertEquals(13, run.windowConversions);
+        assertEquals(30, run.windowDays);
+        assertEquals("15.4 %", run.recoveryRate());
+        assertEquals(null, run.startedBy);
         for (long id : List.of(eligible, edge)) {
             assertEquals("subscribed", status(x, id));
             Map<String, Object> e = db.one("""
@@ -213,9 +221,55 @@ class ReactivationTest {
         assertEquals(2, x.simulator.acceptedTotal());
         // both runs on /admin, the reactivation in the subscriber's history
         given().get("/admin").then().statusCode(200).body(containsString("<table aria-label=\"Reactivation runs\">"),
-                containsString("<td>13</td><td>2</td>"), containsString("<td>11</td><td>0</td>"));
+                containsString("<td>schedule</td><td>2</td>\n      <td>2</td><td>13 <span class=\"muted\">(30 days)</span></td><td>15.4 %</td>\n      <td>13</td>"),
+                containsString("<td>schedule</td><td>0</td>\n      <td>0</td><td>13 <span class=\"muted\">(30 days)</span></td><td>0.0 %</td>\n      <td>11</td>"));
         given().get("/subscribers/" + eligible).then().statusCode(200)
                 .body(containsString("reactivated automatically after activity reported by a CRM"));
+    }
+
+    @Test
+    @TestSecurity(user = "reactnow-admin", augmentors = MembershipAugmentor.class)
+    void runNowOnTheAdminPageRunsForThisTenantAndReportsCandidatesReactivatedAndTheRecoveryRate() {
+        SendingWorld x = world("reactnow");
+        SendingWorld other = world("reactnow2");
+        String d = "@example.org";
+        for (int i = 0; i < 8; i++) {
+            converted(x, "quiet-" + i + d, 3 + i); // converted in the window, no activity: counted, not a candidate
+        }
+        long active = converted(x, "active" + d, 6);
+        activity(x.tenant, "active" + d, 1);
+        long dead = converted(x, "dead" + d, 7);
+        bounce(x, dead, "dead" + d, "hard", "userunknown", false, 50);
+        activity(x.tenant, "dead" + d, 1);
+        // converted before the window, active within it: reactivated, but not in the window's conversions
+        long early = converted(x, "early" + d, 40);
+        activity(x.tenant, "early" + d, 20);
+        // the other tenant's eligible subscriber is not this admin's to run
+        long theirs = converted(other, "active" + d, 6);
+        activity(other.tenant, "active" + d, 1);
+
+        given().get("/admin").then().statusCode(200).body(containsString("No run yet."),
+                containsString("action=\"/admin/reactivation/run\""));
+        Csrf.withHeaderToken(given().redirects().follow(false)).post("/admin/reactivation/run").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/admin"));
+
+        Map<String, Object> run = db.one("""
+                select candidates, recovered, window_conversions, window_days, conversions, started_by, test_mails_sent
+                from reactivation_run where tenant_id = ?""", x.tenant);
+        assertEquals(2, run.get("candidates"));
+        assertEquals(2, run.get("recovered"));
+        assertEquals(10, run.get("window_conversions"), "8 quiet, active and dead; early is older than the window");
+        assertEquals(30, run.get("window_days"));
+        assertEquals(11, run.get("conversions"));
+        assertEquals("reactnow-admin", run.get("started_by"));
+        assertEquals(2, run.get("test_mails_sent"));
+        assertEquals("subscribed", status(x, active));
+        assertEquals("subscribed", status(x, early));
+        assertEquals("bounced", status(x, dead));
+        assertEquals("bounced", status(other, theirs));
+        assertEquals(0L, db.count("select count(*) from reactivation_run where tenant_id = ?", other.tenant));
+        given().get("/admin").then().statusCode(200).body(
+                containsString("<td>reactnow-admin</td><td>2</td>\n      <td>2</td><td>10 <span class=\"muted\">(30 days)</span></td><td>20.0 %</td>"));
     }
 
     @Test

@@ -21,25 +21,25 @@ import java.util.function.IntPredicate;
  * processed per subscriber, and any request for a subscriber's event that arrives while an earlier event of that
  * subscriber has not yet been accepted (an ordering violation).
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     /** The endpoint's signing secret (known once the endpoint exists). */
-    volatile String secret;
+    public volatile String secret;
     private final ObjectMapper json = new ObjectMapper();
-    final AtomicInteger requests = new AtomicInteger();
-    final AtomicInteger badSignatures = new AtomicInteger();
-    final AtomicInteger duplicates = new AtomicInteger();
-    final List<String> processed = Collections.synchronizedList(new ArrayList<>());
+    public final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger badSignatures = new AtomicInteger();
+    public final AtomicInteger duplicates = new AtomicInteger();
+    public final List<String> processed = Collections.synchronizedList(new ArrayList<>());
     final Map<String, JsonNode> bodies = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<Long, List<String>> perSubscriber = Collections.synchronizedMap(new HashMap<>());
     final List<String> orderViolations = Collections.synchronizedList(new ArrayList<>());
     final Map<String, String> lastHeaders = Collections.synchronizedMap(new HashMap<>());
     /** Given the request number (1-based), whether to fail it with 503. */
-    volatile IntPredicate failing = n -> false;
+    public volatile IntPredicate failing = n -> false;
     /** Per subscriber, the event ids in the order Rebound wrote them (set by the test before delivery). */
     volatile Map<Long, List<String>> expectedOrder = Map.of();
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
@@ -100,7 +100,7 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 

@@ -114,6 +114,8 @@ class RoleMatrixTest {
                 new Route("POST", "/admin/members", false, Role.ADMIN, 422, 403),
                 new Route("POST", "/admin/members/{member}/role", false, Role.ADMIN, 422, 403),
                 new Route("POST", "/admin/members/{member}/remove", false, Role.ADMIN, 422, 403),
+                // "Run now" of the auto-reactivation: the matrix tenant has no candidate, so the run changes nobody.
+                new Route("POST", "/admin/reactivation/run", false, Role.ADMIN, 303, 403),
                 // Insight (issue 12): charts, thresholds (an empty form resets to the defaults: 303), DKIM check,
                 // pause and resume (the matrix campaign has nothing pending, so pausing it changes no send).
                 Route.get("/insights/domains", Role.MARKETER),

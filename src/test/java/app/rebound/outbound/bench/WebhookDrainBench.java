@@ -98,6 +98,10 @@ class WebhookDrainBench {
             long delivered = db.count("select count(*) from outbound_delivery where endpoint_id = ? and state = 'delivered'", endpoint);
             System.out.printf("bench: drain: %d deliveries in %.1f s (%.0f/s, %d worker rounds of up to 500)%n",
                     delivered, drainS, delivered / drainS, rounds);
+            System.out.printf("bench: attempts that waited out the request timeout: %d (after the answer's status: %d)%n",
+                    db.count("select count(*) from outbound_attempt where endpoint_id = ? and error like 'timed out%'", endpoint),
+                    db.count("select count(*) from outbound_attempt where endpoint_id = ? and error like 'timed out%' "
+                            + "and status_code is not null", endpoint));
             System.out.printf("bench: receiver: %d requests, %d distinct events processed, %d duplicates, %d bad signatures, %d order violations%n",
                     r.requests(), r.processed(), r.duplicates(), r.badSignatures(), r.orderViolations());
         }
