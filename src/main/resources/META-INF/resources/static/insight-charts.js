@@ -67,6 +67,7 @@
       options: {
         animation: false,
         maintainAspectRatio: false,
+        layout: { padding: { top: 18 } }, // room for the value written above the tallest bar
         scales: { y: { beginAtZero: true, title: { display: true, text: '% of the day\'s sends' } } },
         plugins: { legend: { labels: { boxWidth: 30, boxHeight: 14 } } }
       },
