@@ -142,11 +142,19 @@ public class CampaignSender {
                 t.setDaemon(true);
                 return t;
             });
+            // Each sender hands its batch's outcomes to a recorder and goes on claiming and sending the next batch
+            // while they are written (at most one batch in writing per sender): the SMTP connections do not wait
+            // for the database.
+            ExecutorService recorders = Executors.newFixedThreadPool(k, r -> {
+                Thread t = new Thread(r, "campaign-record-" + campaignId);
+                t.setDaemon(true);
+                return t;
+            });
             try {
                 List<Future<?>> fs = new ArrayList<>();
                 for (int i = 0; i < k; i++) {
                     fs.add(pool.submit(() -> {
-                        sendBatches(ctx, sent);
+                        sendBatches(ctx, sent, recorders);
                         return null;
                     }));
                 }
@@ -161,6 +169,7 @@ public class CampaignSender {
                 Thread.currentThread().interrupt();
             } finally {
                 pool.shutdownNow();
+                recorders.shutdown();
             }
             sql.completeIfDrained(tenant, campaignId, clock.instant());
             return sent.get();
@@ -169,8 +178,9 @@ public class CampaignSender {
         }
     }
 
-    private void sendBatches(SendContext ctx, AtomicInteger sent) {
+    private void sendBatches(SendContext ctx, AtomicInteger sent, ExecutorService recorders) throws InterruptedException {
         SmtpSender.Connection conn = null;
+        Future<?> writing = null;
         try {
             while (!stopping) {
                 List<SendingSql.Recipient> batch = sql.claim(ctx.tenant(), ctx.campaignId(), config.batchSize(), clock.instant());
@@ -225,9 +235,14 @@ public class CampaignSender {
                         }
                     }
                 } finally {
-                    sql.record(ctx.tenant(), ctx.campaignId(), ctx.serverId(), outcomes, clock.instant());
-                    sql.release(ctx.tenant(), ctx.campaignId(), giveBack);
-                    rejections.submit(ctx.tenant(), ctx.serverId(), refused);
+                    awaitWritten(writing); // the previous batch's: at most one in writing per sender
+                    Instant done = clock.instant();
+                    writing = recorders.submit(() -> {
+                        sql.record(ctx.tenant(), ctx.campaignId(), ctx.serverId(), outcomes, done);
+                        sql.release(ctx.tenant(), ctx.campaignId(), giveBack);
+                        rejections.submit(ctx.tenant(), ctx.serverId(), refused);
+                        return null;
+                    });
                 }
                 if (!giveBack.isEmpty()) {
                     return;
@@ -235,6 +250,22 @@ public class CampaignSender {
             }
         } finally {
             closeQuietly(conn);
+            awaitWritten(writing);
+        }
+    }
+
+    /**
+     * Waits for a batch's outcomes to be written; a failure stops this sender (as a failed write on this thread did):
+     * its recipients stay claimed and are marked interrupted after the claim lease, never sent twice.
+     */
+    private static void awaitWritten(Future<?> writing) throws InterruptedException {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
