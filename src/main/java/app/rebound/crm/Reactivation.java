@@ -3,18 +3,9 @@ package app.rebound.crm;
 import app.rebound.bounce.Bounce;
 import app.rebound.campaign.Campaign;
 import app.rebound.engine.BounceType;
-import app.rebound.engine.ReboundHeaders;
 import app.rebound.engine.Reason;
-import app.rebound.engine.Verp;
-import app.rebound.ingest.VerpKeys;
-import app.rebound.sending.OutgoingMail;
-import app.rebound.sending.Rejections;
-import app.rebound.sending.SendingConfig;
+import app.rebound.sending.SingleMail;
 import app.rebound.sending.SmtpSendException;
-import app.rebound.sending.SendingSql;
-import app.rebound.sending.SmtpSender;
-import app.rebound.sending.SmtpTarget;
-import app.rebound.sendingserver.SendingServer;
 import app.rebound.subscriber.Subscriber;
 import app.rebound.subscriber.SubscriberEvent;
 import app.rebound.subscriber.SubscriberLifecycle;
@@ -29,12 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The daily auto-reactivation (rules in {@link app.rebound.crm}): per tenant, one transaction flips every eligible
@@ -51,26 +38,13 @@ public class Reactivation {
     static final List<String> DISQUALIFYING_CAUSES = List.of("complaint", "trap", "unsubscribe", "watched-bounce");
 
     private final TenantRunner runner;
-    private final SmtpSender smtp;
-    private final VerpKeys verpKeys;
-    private final Rejections rejections;
-    private final SendingConfig sending;
+    private final SingleMail singleMail;
     private final ReactivationConfig config;
-    private final SendingSql sendingSql;
 
-    public Reactivation(TenantRunner runner, SmtpSender smtp, VerpKeys verpKeys, Rejections rejections,
-                        SendingConfig sending, ReactivationConfig config, SendingSql sendingSql) {
-        this.sendingSql = sendingSql;
+    public Reactivation(TenantRunner runner, SingleMail singleMail, ReactivationConfig config) {
+        this.singleMail = singleMail;
         this.runner = runner;
-        this.smtp = smtp;
-        this.verpKeys = verpKeys;
-        this.rejections = rejections;
-        this.sending = sending;
         this.config = config;
-    }
-
-    /** One test mail to send after the flip has committed. */
-    record TestMail(long subscriberId, long campaignId, long serverId, SmtpTarget target, OutgoingMail mail) {
     }
 
     /** Runs for every tenant, one after the other; returns each tenant's run. */
@@ -99,12 +73,12 @@ public class Reactivation {
     public ReactivationRun runTenant(String tenant, Instant now, String startedBy) {
         List<String> notes = new ArrayList<>();
         int[] counts = {0, 0, 0}; // pool of conversions, conversions in the window, candidates
-        List<TestMail> mails = runner.inTenant(tenant, () -> {
+        List<SingleMail.Prepared> mails = runner.inTenant(tenant, () -> {
             counts[0] = (int) conversions();
             counts[1] = (int) conversionsSince(windowStart(now), now);
             List<Long> candidates = eligibleIds(now);
             counts[2] = candidates.size();
-            List<TestMail> out = new ArrayList<>();
+            List<SingleMail.Prepared> out = new ArrayList<>();
             for (long id : candidates) {
                 reactivate(tenant, id, now, notes).ifPresent(out::add);
             }
@@ -112,7 +86,7 @@ public class Reactivation {
         });
         int sent = 0;
         int failed = 0;
-        for (TestMail m : mails) {
+        for (SingleMail.Prepared m : mails) {
             if (send(tenant, m, now)) {
                 sent++;
             } else {
@@ -193,7 +167,7 @@ public class Reactivation {
     }
 
     /** Flips one subscriber back (row-locked, re-checked) and prepares its test mail; empty when it cannot be done. */
-    private Optional<TestMail> reactivate(String tenant, long id, Instant now, List<String> notes) {
+    private Optional<SingleMail.Prepared> reactivate(String tenant, long id, Instant now, List<String> notes) {
         Subscriber s = Subscriber.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null || s.status != SubscriberStatus.BOUNCED || s.autoReactivationBlocked) {
             return Optional.empty(); // changed since the query
@@ -202,16 +176,17 @@ public class Reactivation {
                 s.id).firstResult();
         Campaign campaign = conversion == null || conversion.bounceId == null ? null
                 : Bounce.<Bounce>find("id = ?1", conversion.bounceId).firstResultOptional().map(b -> b.campaign).orElse(null);
-        if (campaign == null || !campaign.sendingServer.enabled) {
-            notes.add(s.email + " left bounced: " + (campaign == null ? "the conversion names no campaign to send the test mail through"
-                    : "the sending server " + campaign.sendingServer.name + " is disabled"));
+        if (campaign == null) {
+            notes.add(s.email + " left bounced: the conversion names no campaign to send the test mail through");
             return Optional.empty();
         }
-        SendingServer server = campaign.sendingServer;
-        String domain = server.returnPathDomain.toLowerCase(Locale.ROOT);
-        Optional<String> owner = verpKeys.tenantOfDomain(domain);
-        if ((owner.isPresent() && !owner.get().equals(tenant)) || (owner.isEmpty() && !verpKeys.claimDomain(tenant, domain))) {
-            notes.add(s.email + " left bounced: the return-path domain " + domain + " belongs to another account");
+        String text = "Hello,\r\n\r\nyou are back on the list \"" + s.list.name + "\": earlier messages to this address "
+                + "could not be delivered for a while. No action is needed.\r\n";
+        SingleMail.Prepared mail;
+        try {
+            mail = singleMail.prepare(tenant, campaign, s, "You are back on our list", text);
+        } catch (SingleMail.Unavailable e) {
+            notes.add(s.email + " left bounced: " + e.getMessage());
             return Optional.empty();
         }
         SubscriberStatus from = s.status;
@@ -221,40 +196,15 @@ public class Reactivation {
         s.changeStatus(SubscriberStatus.SUBSCRIBED, why, now);
         s.watchSendsLeft = SubscriberLifecycle.WATCHED_SENDS;
         SubscriberEvent.record(s, from, why, ACTOR, CAUSE);
-        OutgoingMail mail = testMail(tenant, campaign.id, s, domain, verpKeys.activeKey(tenant));
-        return Optional.of(new TestMail(s.id, campaign.id, server.id, smtp.targetOf(server), mail));
+        return Optional.of(mail);
     }
 
-    /** The test mail: like a campaign mail of {@code campaignId} (VERP return path, Rebound headers), short text. */
-    private OutgoingMail testMail(String tenant, long campaignId, Subscriber s, String domain, Verp verp) {
-        String verpAddress = verp.encode(tenant, Long.toString(campaignId), Long.toString(s.id), domain);
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Message-ID", "<r" + campaignId + ".s" + s.id + "." + UUID.randomUUID().toString().substring(0, 8) + "@" + domain + ">");
-        h.put(ReboundHeaders.TENANT, tenant);
-        h.put(ReboundHeaders.CAMPAIGN, Long.toString(campaignId));
-        h.put(ReboundHeaders.SUBSCRIBER, Long.toString(s.id));
-        h.put(ReboundHeaders.VERP, verpAddress);
-        String text = "Hello,\r\n\r\nyou are back on the list \"" + s.list.name + "\": earlier messages to this address "
-                + "could not be delivered for a while. No action is needed.\r\n";
-        return new OutgoingMail(verpAddress, sending.fromLocalPart() + "@" + domain, s.email, "You are back on our list",
-                text, h);
-    }
-
-    /** Hands one test mail to its server; a refusal of the recipient becomes a bounce like any other (watched). */
-    private boolean send(String tenant, TestMail m, Instant now) {
-        String messageId = m.mail().headers().get("Message-ID");
+    /** Hands one test mail to its server as a watched send; a refusal of the recipient becomes a bounce like any other. */
+    private boolean send(String tenant, SingleMail.Prepared m, Instant now) {
         try {
-            smtp.send(m.target(), m.mail());
-            sendingSql.recordWatchedTestMail(tenant, messageId, m.campaignId(), m.subscriberId(), m.serverId(), now);
+            singleMail.sendWatched(tenant, m, now);
             return true;
         } catch (SmtpSendException e) {
-            if (e.isRecipientRejection()) {
-                sendingSql.recordWatchedTestMail(tenant, messageId, m.campaignId(), m.subscriberId(), m.serverId(), now);
-                rejections.submit(tenant, m.serverId(), List.of(new Rejections.Rejection(m.mail().to(), m.campaignId(),
-                        m.subscriberId(), m.mail().headers().get("Message-ID"), e.stage(), e.reply().orElseThrow(),
-                        m.target().host(), now)));
-                return true;
-            }
             Log.warnf("Auto-reactivation test mail to subscriber %d of %s not sent: %s", m.subscriberId(), tenant, e.getMessage());
             return false;
         }

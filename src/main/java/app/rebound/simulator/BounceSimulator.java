@@ -36,6 +36,8 @@ public class BounceSimulator implements AutoCloseable {
     private final SmtpSender sender = new SmtpSender();
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final Map<String, Boolean> greylistSeen = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> lastMessage = new ConcurrentHashMap<>();
+    private volatile boolean keepMessages;
     private final AtomicLong acceptedTotal = new AtomicLong();
     private final AtomicLong refusedTotal = new AtomicLong();
     private final AtomicLong reportsSent = new AtomicLong();
@@ -97,6 +99,18 @@ public class BounceSimulator implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** From now on, keeps the last message accepted per recipient (for tests that read what was mailed; off by default). */
+    public BounceSimulator keepLastMessages() {
+        keepMessages = true;
+        return this;
+    }
+
+    /** The last message accepted for this recipient since {@link #keepLastMessages}, as it came over the wire; empty when none. */
+    public Optional<String> lastMessageTo(String recipient) {
+        byte[] m = lastMessage.get(recipient.toLowerCase(Locale.ROOT));
+        return m == null ? Optional.empty() : Optional.of(new String(m, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Recipients that were accepted more than once. */
     public List<String> acceptedMoreThanOnce() {
         List<String> out = new ArrayList<>();
@@ -132,6 +146,7 @@ public class BounceSimulator implements AutoCloseable {
     public void reset() {
         accepted.clear();
         greylistSeen.clear();
+        lastMessage.clear();
         acceptedTotal.set(0);
         refusedTotal.set(0);
         reportsSent.set(0);
@@ -194,6 +209,9 @@ public class BounceSimulator implements AutoCloseable {
             }
             for (String r : recipients) {
                 accepted.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet();
+                if (keepMessages) {
+                    lastMessage.put(r, body);
+                }
                 acceptedTotal.incrementAndGet();
                 Behaviour b = Behaviour.of(r);
                 if (b == Behaviour.ASYNC_DSN || b == Behaviour.COMPLAINT) {

@@ -5,6 +5,7 @@ import app.rebound.bounce.BounceReclassification;
 import app.rebound.campaign.CampaignBounceCount;
 import app.rebound.engine.BounceType;
 import app.rebound.engine.Fault;
+import app.rebound.suppression.SuppressedAddress;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,7 +17,8 @@ import java.util.Locale;
  * Support corrects a bounce's classification (type and whose side) with a note. The old and new versions are kept
  * in {@link BounceReclassification}; the subscriber's status is then re-derived from the corrected history: it is
  * bounced exactly when a hard bounce on the address's side (fault recipient) remains since the last re-add.
- * Only the bounced/subscribed pair is re-derived; unsubscribed and complained are people's choices and stay.
+ * Only the bounced/subscribed pair is re-derived; unsubscribed and complained are people's choices and stay. The
+ * suppression list follows the same corrected history ({@link #followSuppression}).
  */
 @ApplicationScoped
 @Transactional
@@ -65,24 +67,41 @@ public class Reclassify {
         if (s == null) {
             return new Result(b, null, null);
         }
+        String why = "Bounce of " + b.occurredAt.toString().substring(0, 16).replace('T', ' ') + " UTC reclassified "
+                + r.fromType.name().toLowerCase(Locale.ROOT) + "/" + r.fromFault.name().toLowerCase(Locale.ROOT) + " → "
+                + newType.name().toLowerCase(Locale.ROOT) + "/" + newFault.name().toLowerCase(Locale.ROOT) + ": " + n;
         SubscriberStatus before = s.status;
+        boolean dead = deadAddressSinceLastReadd(s);
         if (before == SubscriberStatus.BOUNCED || before == SubscriberStatus.SUBSCRIBED) {
-            SubscriberStatus derived = deadAddressSinceLastReadd(s) ? SubscriberStatus.BOUNCED : SubscriberStatus.SUBSCRIBED;
+            SubscriberStatus derived = dead ? SubscriberStatus.BOUNCED : SubscriberStatus.SUBSCRIBED;
             if (derived != before) {
-                String why = "Bounce of " + b.occurredAt.toString().substring(0, 16).replace('T', ' ') + " UTC reclassified "
-                        + r.fromType.name().toLowerCase(Locale.ROOT) + "/" + r.fromFault.name().toLowerCase(Locale.ROOT) + " → "
-                        + newType.name().toLowerCase(Locale.ROOT) + "/" + newFault.name().toLowerCase(Locale.ROOT) + ": " + n;
                 s.changeStatus(derived, why, Instant.now());
                 SubscriberEvent.record(s, before, why, actor, "reclassify");
             }
         }
+        followSuppression(s, dead, newType == BounceType.HARD && newFault == Fault.RECIPIENT, why, actor);
         return new Result(b, before, s.status);
+    }
+
+    /**
+     * The suppression entry follows the corrected history as the pipeline would have written it: the pipeline's own
+     * hard-bounce entry is lifted once no hard bounce on the address's side remains (and no other subscriber with the
+     * address is bounced); a bounce corrected to hard on the address's side that bounces the subscriber lists the
+     * address. Entries an admin made, complaints and trap hits are left alone. Both changes are in the list's log.
+     */
+    private static void followSuppression(Subscriber s, boolean dead, boolean nowDeadBounce, String why, String actor) {
+        if (!dead && Subscriber.count("email = ?1 and id <> ?2 and status = ?3", s.email, s.id, SubscriberStatus.BOUNCED) == 0) {
+            SuppressedAddress.liftAutomaticHardBounce(s.email, why, actor);
+        } else if (dead && nowDeadBounce && s.status == SubscriberStatus.BOUNCED) {
+            SuppressedAddress.addAutomaticHardBounce(s.email, why, actor);
+        }
     }
 
     private static boolean deadAddressSinceLastReadd(Subscriber s) {
         SubscriberReadd last = SubscriberReadd.find("subscriberId = :s and (confirmedAt is not null or method = :direct)"
-                + " order by recordedAt desc", Parameters.with("s", s.id).and("direct", SubscriberReadd.DIRECT_REQUEST)).firstResult();
-        Instant since = last == null ? Instant.EPOCH : last.recordedAt;
+                + " order by coalesce(confirmedAt, recordedAt) desc", Parameters.with("s", s.id).and("direct", SubscriberReadd.DIRECT_REQUEST))
+                .firstResult();
+        Instant since = last == null ? Instant.EPOCH : last.effectiveAt();
         return Bounce.count("subscriber = :s and type = :t and fault = :f and recordedAt > :since",
                 Parameters.with("s", s).and("t", BounceType.HARD).and("f", Fault.RECIPIENT).and("since", since)) > 0;
     }

@@ -1,7 +1,6 @@
 package app.rebound.subscriber;
 
 import app.rebound.suppression.SuppressedAddress;
-import app.rebound.suppression.SuppressionLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -68,50 +67,35 @@ public class SubscriberLifecycle {
         r.recordedBy = actor;
         r.persist();
 
-        SubscriberStatus from = s.status;
         String why = "Re-added on a direct request from " + who + " (" + channel.replace('_', ' ') + ", "
                 + when.toString().substring(0, 16).replace('T', ' ') + " UTC): " + note;
-        liftAutomaticEntry(s, why, actor);
-        s.changeStatus(SubscriberStatus.SUBSCRIBED, why, Instant.now());
-        s.watchSendsLeft = WATCHED_SENDS;
-        SubscriberEvent.record(s, from, why, actor, "readd");
+        resubscribe(s, why, actor, Instant.now());
         return s;
     }
 
-    private static void refuseUnlessReaddable(Subscriber s) {
+    /**
+     * The re-add itself, whatever the evidence: the pipeline's own hard-bounce entry is lifted, the subscriber is
+     * subscribed again with the next {@value #WATCHED_SENDS} sends watched, and the change is in the history.
+     */
+    static void resubscribe(Subscriber s, String why, String actor, Instant at) {
+        SubscriberStatus from = s.status;
+        SuppressedAddress.liftAutomaticHardBounce(s.email, why, actor);
+        s.changeStatus(SubscriberStatus.SUBSCRIBED, why, at);
+        s.watchSendsLeft = WATCHED_SENDS;
+        SubscriberEvent.record(s, from, why, actor, "readd");
+    }
+
+    static void refuseUnlessReaddable(Subscriber s) {
         if (s.status == SubscriberStatus.SUBSCRIBED) {
             throw new Refused("This subscriber is already subscribed: there is nothing to re-add.");
         }
         SuppressedAddress entry = SuppressedAddress.byEmail(s.email);
-        if (entry != null && !liftedByReadd(entry)) {
+        if (entry != null && !entry.isAutomaticHardBounce()) {
             throw new Refused("This address is on the suppression list: an admin must remove it from the list first.");
         }
     }
 
-    /**
-     * The pipeline's own hard-bounce entry gives way to re-add evidence (the re-add is the person's word that the
-     * address works again, and the watched sends guard it); entries an admin made, complaints and trap hits do not.
-     */
-    private static boolean liftedByReadd(SuppressedAddress entry) {
-        return "hard_bounce".equals(entry.reason) && SuppressedAddress.AUTO_ACTION.equals(entry.addedBy);
-    }
-
-    /** Removes the pipeline's hard-bounce entry of a re-added address, logged with the re-add as the note. */
-    private static void liftAutomaticEntry(Subscriber s, String why, String actor) {
-        SuppressedAddress entry = SuppressedAddress.byEmail(s.email);
-        if (entry != null && liftedByReadd(entry)) {
-            SuppressionLog l = new SuppressionLog();
-            l.email = entry.email;
-            l.action = "removed";
-            l.reason = entry.reason;
-            l.note = why.length() > 1000 ? why.substring(0, 1000) : why;
-            l.actor = actor;
-            l.persist();
-            entry.delete();
-        }
-    }
-
-    private static String required(String value, String what, int max) {
+    static String required(String value, String what, int max) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
             throw new Refused(what + " is required as re-add evidence.");

@@ -33,7 +33,30 @@ public class SubscriberReadd extends TenantOwned {
         return find("subscriberId = :s order by recordedAt desc, id desc", Parameters.with("s", subscriberId)).list();
     }
 
+    /** The subscriber's confirmation link that is neither confirmed nor expired, or null. */
+    public static SubscriberReadd pendingConfirmation(long subscriberId, Instant now) {
+        return find("subscriberId = :s and method = :m and confirmedAt is null and expiresAt > :now order by recordedAt desc",
+                Parameters.with("s", subscriberId).and("m", CONFIRMATION).and("now", now)).firstResult();
+    }
+
+    /** The confirmation whose token has this hash (in the current tenant), or null. */
+    public static SubscriberReadd byTokenHash(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResult();
+    }
+
     public String methodLabel() {
-        return DIRECT_REQUEST.equals(method) ? "Recorded direct request" : "Fresh confirmation";
+        if (DIRECT_REQUEST.equals(method)) {
+            return "Recorded direct request";
+        }
+        if (confirmedAt != null) {
+            return "Fresh confirmation: confirmed by the address owner";
+        }
+        return expiresAt != null && expiresAt.isAfter(Instant.now()) ? "Fresh confirmation: link mailed, waiting for the click"
+                : "Fresh confirmation: link expired unconfirmed";
+    }
+
+    /** When the re-add took effect: the click for a confirmation, the recording for a direct request (null: not yet). */
+    public Instant effectiveAt() {
+        return DIRECT_REQUEST.equals(method) ? recordedAt : confirmedAt;
     }
 }

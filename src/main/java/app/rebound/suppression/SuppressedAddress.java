@@ -16,6 +16,7 @@ import java.util.Locale;
 public class SuppressedAddress extends TenantOwned {
     /** {@link #addedBy} of the entries the ingestion pipeline writes. */
     public static final String AUTO_ACTION = "auto-action";
+    public static final String HARD_BOUNCE = "hard_bounce";
     public String email;
     public String reason;
     public String note;
@@ -34,6 +35,44 @@ public class SuppressedAddress extends TenantOwned {
             return false;
         }
         return count("email", e) > 0;
+    }
+
+    /**
+     * Whether this entry is the pipeline's own hard-bounce entry, which gives way when the address is shown to work (a
+     * re-add with evidence, a reclassified bounce); entries an admin made, complaints and trap hits do not.
+     */
+    public boolean isAutomaticHardBounce() {
+        return HARD_BOUNCE.equals(reason) && AUTO_ACTION.equals(addedBy);
+    }
+
+    /** Lifts the pipeline's hard-bounce entry of {@code email}, if that is what lists it, with a log line; true when lifted. */
+    public static boolean liftAutomaticHardBounce(String email, String note, String actor) {
+        SuppressedAddress entry = byEmail(email);
+        if (entry == null || !entry.isAutomaticHardBounce()) {
+            return false;
+        }
+        SuppressionLog.record(entry.email, "removed", entry.reason, note, actor);
+        entry.delete();
+        return true;
+    }
+
+    /**
+     * Lists {@code email} as a dead address as the pipeline would (reason {@code hard_bounce}, added by
+     * {@value #AUTO_ACTION}, so a re-add with evidence can lift it), unless it is listed already; {@code actor} is who
+     * caused it, in the log. True when added.
+     */
+    public static boolean addAutomaticHardBounce(String email, String note, String actor) {
+        if (byEmail(email) != null) {
+            return false;
+        }
+        SuppressedAddress e = new SuppressedAddress();
+        e.email = normalize(email);
+        e.reason = HARD_BOUNCE;
+        e.note = note.length() > 1000 ? note.substring(0, 1000) : note;
+        e.addedBy = AUTO_ACTION;
+        e.persist();
+        SuppressionLog.record(e.email, "added", HARD_BOUNCE, note, actor);
+        return true;
     }
 
     /** The current tenant's entry for {@code email}, or null. */

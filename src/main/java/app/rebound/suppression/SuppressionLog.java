@@ -17,6 +17,17 @@ public class SuppressionLog extends TenantOwned {
     public String actor;
     public Instant at = Instant.now();
 
+    /** Logs one change of the list; the note is cut to the column's 1000 characters. */
+    public static void record(String email, String action, String reason, String note, String actor) {
+        SuppressionLog l = new SuppressionLog();
+        l.email = email;
+        l.action = action;
+        l.reason = reason;
+        l.note = note == null || note.length() <= 1000 ? note : note.substring(0, 1000);
+        l.actor = actor;
+        l.persist();
+    }
+
     public static List<SuppressionLog> recent(int limit) {
         return find("order by at desc, id desc").page(0, limit).list();
     }

@@ -63,7 +63,7 @@ public class SuppressionService {
         s.note = n;
         s.addedBy = actor;
         s.persist();
-        log(e, "added", "manual", n, actor);
+        SuppressionLog.record(e, "added", "manual", n, actor);
         return s;
     }
 
@@ -73,19 +73,9 @@ public class SuppressionService {
         if (s == null) {
             throw new jakarta.ws.rs.NotFoundException("No such address on this organisation's suppression list.");
         }
-        log(s.email, "removed", s.reason, n, actor);
+        SuppressionLog.record(s.email, "removed", s.reason, n, actor);
         s.delete();
         return s.email;
-    }
-
-    private static void log(String email, String action, String reason, String note, String actor) {
-        SuppressionLog l = new SuppressionLog();
-        l.email = email;
-        l.action = action;
-        l.reason = reason;
-        l.note = note;
-        l.actor = actor;
-        l.persist();
     }
 
     private static String note(String note) {

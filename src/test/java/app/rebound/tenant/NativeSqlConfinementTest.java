@@ -32,7 +32,9 @@ class NativeSqlConfinementTest {
             // CRM activity: the idempotent bulk insert (ON CONFLICT DO NOTHING), every statement names its tenant.
             "app/rebound/crm/CrmSql.java",
             // Insight reports over the per-recipient sends (campaign_delivery has no entity): tenant explicit.
-            "app/rebound/insight/InsightSql.java");
+            "app/rebound/insight/InsightSql.java",
+            // Re-add confirmation links: which tenant holds a token hash, the one lookup before a tenant is known.
+            "app/rebound/subscriber/ConfirmationSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 

@@ -61,6 +61,10 @@ class RoleMatrixTest {
                 // re-add is refused with 409 for everyone; the suppression list is read by all, changed by admins.
                 new Route("POST", "/subscribers/{subscriber}/readd", false, Role.SUPPORT, 422, 403),
                 new Route("POST", "/subscribers/readd", false, Role.MARKETER, 409, 403),
+                // a confirmation link for one subscriber (the matrix's is subscribed: 422); bulk links refused like bulk re-add.
+                // The link's own page (/confirm/{token}) is public by design: ConfirmationReaddTest covers it.
+                new Route("POST", "/subscribers/{subscriber}/confirmation", false, Role.SUPPORT, 422, 403),
+                new Route("POST", "/subscribers/confirmation", false, Role.MARKETER, 409, 403),
                 new Route("POST", "/subscribers/bounces/{subscriber}/reclassify", false, Role.SUPPORT, 422, 403),
                 Route.fragment("/campaigns/{campaign}/bounces/live?since=" + System.currentTimeMillis(), Role.MARKETER),
                 Route.get("/campaigns/{campaign}/bounces/export.csv", Role.MARKETER),

@@ -1,5 +1,6 @@
 package app.rebound.subscriber.web;
 
+import app.rebound.subscriber.Confirmations;
 import app.rebound.subscriber.SubscriberCursor;
 import app.rebound.subscriber.Reclassify;
 import app.rebound.subscriber.SubscriberLifecycle;
@@ -10,7 +11,12 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 import app.rebound.subscriber.SubscriberService;
 import app.rebound.subscriber.SubscriberService.SubscriberDetail;
@@ -49,9 +55,14 @@ public class SubscriberResource {
     private final CurrentMember member;
     private final Flash flash;
     private final Reclassify reclassify;
+    private final Confirmations confirmations;
+    private final Optional<String> publicUrl;
 
     public SubscriberResource(SubscriberService service, Htmx htmx, SubscriberLifecycle lifecycle, CurrentMember member,
-            Flash flash, Reclassify reclassify) {
+            Flash flash, Reclassify reclassify, Confirmations confirmations,
+            @ConfigProperty(name = "rebound.public-url") Optional<String> publicUrl) {
+        this.confirmations = confirmations;
+        this.publicUrl = publicUrl;
         this.reclassify = reclassify;
         this.service = service;
         this.htmx = htmx;
@@ -90,6 +101,26 @@ public class SubscriberResource {
         return Response.seeOther(URI.create("/subscribers/" + sid)).build();
     }
 
+    /**
+     * Mail the subscriber a confirmation link (support, admin): the click on its page re-subscribes. Links point at
+     * {@code rebound.public-url} when set, else at the address this page was requested on.
+     */
+    @POST
+    @Path("{id}/confirmation")
+    @RolesAllowed(Role.SUPPORT_NAME)
+    public Response sendConfirmation(@PathParam("id") String id, @FormParam("note") String note, @Context UriInfo uri) {
+        long sid = Ids.parse(id, "subscriber");
+        Confirmations.Mailed m;
+        try {
+            m = confirmations.request(sid, note, member.name(), publicUrl.orElse(uri.getBaseUri().toString()), Instant.now());
+        } catch (SubscriberLifecycle.Refused e) {
+            throw new ClientErrorException(e.getMessage(), 422);
+        }
+        flash.set("A confirmation link was mailed to " + m.email() + ", valid until " + Confirmations.minutes(m.expiresAt())
+                + " UTC. The click re-subscribes; the status stays as it is until then.");
+        return Response.seeOther(URI.create("/subscribers/" + sid)).build();
+    }
+
     /** Support corrects a bounce's classification with a note; the subscriber's status is re-derived. */
     @POST
     @Path("bounces/{bounceId}/reclassify")
@@ -116,6 +147,14 @@ public class SubscriberResource {
     @Path("readd")
     @RolesAllowed(Role.MARKETER_NAME)
     public Response bulkReadd(@FormParam("id") List<String> ids) {
+        throw new ClientErrorException(lifecycle.bulkRefusal().getMessage(), 409);
+    }
+
+    /** Nor bulk confirmation links: a mass mailing to bounced addresses is the damage the rule prevents. */
+    @POST
+    @Path("confirmation")
+    @RolesAllowed(Role.MARKETER_NAME)
+    public Response bulkConfirmation(@FormParam("id") List<String> ids) {
         throw new ClientErrorException(lifecycle.bulkRefusal().getMessage(), 409);
     }
 
