@@ -7,7 +7,6 @@ import app.rebound.tenant.AppTenantResolver;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,6 +125,15 @@ public class DomainReport {
             acc[0] += h.sends();
             acc[1] += h.bounced();
         }
+        // newest first across every listed domain, so each group's first SAMPLES are its newest
+        Map<String, List<Sample>> newest = new HashMap<>();
+        for (InsightSql.DomainSample x : sql.newestPerDomain(t, domains, from, now, SAMPLES)) {
+            String key = ReceivingProvider.groupOf(x.domain(), byProvider);
+            List<Sample> l = newest.computeIfAbsent(key, k -> new ArrayList<>());
+            if (l.size() < SAMPLES) {
+                l.add(new Sample(x.occurredAt(), x.recipient(), x.code(), x.diagnostic()));
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (String key : kept) {
             List<String> ms = members.get(key).stream().sorted().toList();
@@ -141,7 +149,7 @@ public class DomainReport {
                     .limit(TOP_CODES).toList();
             long[] acc = groups.get(key);
             long[] sent = sends.getOrDefault(key, new long[2]);
-            rows.add(new Row(key, ms, acc[0], acc[1], acc[2], byCode.size(), top, samples(ms, from, now), previousTotal,
+            rows.add(new Row(key, ms, acc[0], acc[1], acc[2], byCode.size(), top, newest.getOrDefault(key, List.of()), previousTotal,
                     sent[0], sent[1]));
         }
         return new Report(from, now, days, minBounces, byProvider, rows, truncated);
@@ -204,19 +212,5 @@ public class DomainReport {
             out.computeIfAbsent(r.domain(), k -> new Counts()).add(r);
         }
         return out;
-    }
-
-    private List<Sample> samples(List<String> domains, Instant from, Instant to) {
-        return em().createQuery("""
-                select b.occurredAt, b.recipientEmail, b.statusCode, b.diagnostic from Bounce b
-                where b.recipientDomain in :d and b.occurredAt >= :from and b.occurredAt < :to
-                order by b.occurredAt desc, b.id desc""", Object[].class)
-                .setParameter("d", domains).setParameter("from", from).setParameter("to", to)
-                .setMaxResults(SAMPLES).getResultList().stream()
-                .map(r -> new Sample((Instant) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
-    }
-
-    private static EntityManager em() {
-        return Bounce.getEntityManager();
     }
 }

@@ -300,4 +300,43 @@ public class InsightSql {
         }
         return out;
     }
+
+    /** One of a domain's newest bounces in a window (the report's samples). */
+    public record DomainSample(String domain, long id, Instant occurredAt, String recipient, String code, String diagnostic) {
+    }
+
+    /**
+     * The {@code n} newest bounces of each domain in [from, to), in one statement (one plan for every domain, each an
+     * index range on (tenant, domain, occurred_at)), newest first.
+     */
+    public List<DomainSample> newestPerDomain(String tenant, List<String> domains, Instant from, Instant to, int n) {
+        List<DomainSample> out = new ArrayList<>();
+        if (domains.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select d, s.id, s.occurred_at, s.recipient_email, s.status_code, s.diagnostic
+                       from unnest(?::varchar[]) d
+                       cross join lateral (
+                            select b.id, b.occurred_at, b.recipient_email, b.status_code, b.diagnostic from bounce b
+                             where b.tenant_id = ? and b.recipient_domain = d and b.occurred_at >= ? and b.occurred_at < ?
+                             order by b.occurred_at desc, b.id desc limit ?) s
+                      order by s.occurred_at desc, s.id desc""")) {
+            ps.setArray(1, c.createArrayOf("varchar", domains.toArray()));
+            ps.setString(2, tenant);
+            ps.setTimestamp(3, Timestamp.from(from));
+            ps.setTimestamp(4, Timestamp.from(to));
+            ps.setInt(5, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DomainSample(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return out;
+    }
 }
