@@ -38,6 +38,8 @@ class DomainRollupTest {
     TenantRunner runner;
     @Inject
     Db db;
+    @Inject
+    DomainRollupJob job;
 
     String tenant;
     Instant now;
@@ -111,5 +113,30 @@ class DomainRollupTest {
         assertEquals(3, rows.get("late-rollup.com").hard());
         assertEquals(2, rows.get("late-rollup.com").soft());
         assertSameAsCountingEveryBounce(rows, "small-rollup.com");
+    }
+
+    @Test
+    void theHourlyJobSummarisesAheadSoTheReportFindsTheDaysReady() {
+        tenant = fixtures.aTenant("rollup-job");
+        Setup s = insight.setup(tenant);
+        now = Instant.now();
+        long c = insight.campaign(s, s.serverId(), "Rollup job", 100, now.minus(Duration.ofDays(20)));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int d = 2; d <= 12; d++) {
+            insight.bounces(tenant, c, 2, "5.1.1", "job-rollup.com", today.minusDays(d).atStartOfDay(ZoneOffset.UTC)
+                    .toInstant().plus(Duration.ofHours(6)));
+        }
+        job.summarize(tenant, today);
+        // every day of the two 90-day windows up to two days ago is summarised, with or without bounces
+        long summarisable = db.count("select ((now() - interval '10 minutes') at time zone 'UTC')::date - 1 - ?::date",
+                today.minusDays(DomainRollupJob.DAYS_BACK)); // 179, or 178 in the first ten minutes after midnight
+        assertEquals(summarisable, db.count(
+                "select count(*) from bounce_domain_day_state where tenant_id = ? and not stale", tenant));
+        assertEquals(22L, db.count("select sum(n) from bounce_domain_day where tenant_id = ?", tenant));
+        String before = db.rows("select day, summarized_at from bounce_domain_day_state where tenant_id = ? order by day",
+                tenant).toString();
+        assertSameAsCountingEveryBounce(report(), "job-rollup.com");
+        assertEquals(before, db.rows("select day, summarized_at from bounce_domain_day_state where tenant_id = ?"
+                + " order by day", tenant).toString(), "the report summarised nothing itself");
     }
 }

@@ -1,0 +1,45 @@
+package app.rebound.insight;
+
+import app.rebound.tenant.TenantRunner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
+
+/**
+ * Summarises each tenant's bounces into the daily rollup ahead of the per-domain report
+ * ({@code rebound.insight.rollup-every}, default hourly), so no report pays for it: the days of the longest window and
+ * the one before it (2 × 90 days) that are missing or stale. After the first run that is about one day per day.
+ */
+@ApplicationScoped
+public class DomainRollupJob {
+    /** The report's longest window (InsightResource) and the previous window it compares with. */
+    static final int DAYS_BACK = 2 * 90;
+    private static final Logger LOG = Logger.getLogger(DomainRollupJob.class);
+    private final TenantRunner runner;
+    private final InsightSql sql;
+
+    public DomainRollupJob(TenantRunner runner, InsightSql sql) {
+        this.runner = runner;
+        this.sql = sql;
+    }
+
+    @Scheduled(every = "${rebound.insight.rollup-every:1h}", delayed = "1m", identity = "insight-domain-rollup",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        for (String tenant : runner.tenantIds()) {
+            try {
+                summarize(tenant, LocalDate.now(ZoneOffset.UTC));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Domain rollup failed for tenant %s", tenant);
+            }
+        }
+    }
+
+    /** Summarises the tenant's missing or stale days of the last {@link #DAYS_BACK} days before {@code today}. */
+    public void summarize(String tenant, LocalDate today) {
+        QuarkusTransaction.requiringNew().run(() -> sql.summarizeDays(tenant, today.minusDays(DAYS_BACK), today));
+    }
+}
