@@ -64,12 +64,16 @@ class AdminAreaBrowserTest {
      * replaces itself every 5 s (htmx), so finding and clicking are retried when they meet a replaced element.
      */
     private void go(String css) {
-        WebElement page = find("html");
+        // A mark on this page's window: the next page's window has none. (Waiting for the old <html> element to go
+        // stale can meet Chromium's "node does not belong to the document" error while the old document unloads.)
+        browser.executeScript("window.reboundOldPage = true;");
         wait.until(d -> {
             d.findElement(By.cssSelector(css)).click();
             return true;
         });
-        wait.until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(browser.executeScript(
+                        "return document.readyState === 'complete' && !window.reboundOldPage;")));
     }
 
     /** The delivery log's text; the log replaces itself every 5 s (htmx), so a read may meet a replaced element. */
