@@ -89,16 +89,20 @@ public class SingleMail {
      * ingestion pipeline, on this watched send). Throws only when the mail could not be handed over at all.
      */
     public void sendWatched(String tenant, Prepared p, Instant now) throws SmtpSendException {
+        SmtpSendException refused = null;
         try {
             send(p);
-            sendingSql.recordWatchedTestMail(tenant, p.messageId(), p.campaignId(), p.subscriberId(), p.serverId(), now);
         } catch (SmtpSendException e) {
             if (!e.isRecipientRejection()) {
                 throw e;
             }
-            sendingSql.recordWatchedTestMail(tenant, p.messageId(), p.campaignId(), p.subscriberId(), p.serverId(), now);
+            refused = e;
+        }
+        // handed over either way: accepted, or refused by the receiver (then the refusal is the watched send's bounce)
+        sendingSql.recordWatchedTestMail(tenant, p.messageId(), p.campaignId(), p.subscriberId(), p.serverId(), now);
+        if (refused != null) {
             rejections.submit(tenant, p.serverId(), List.of(new Rejections.Rejection(p.mail().to(), p.campaignId(),
-                    p.subscriberId(), p.messageId(), e.stage(), e.reply().orElseThrow(), p.target().host(), now)));
+                    p.subscriberId(), p.messageId(), refused.stage(), refused.reply().orElseThrow(), p.target().host(), now)));
         }
     }
 
