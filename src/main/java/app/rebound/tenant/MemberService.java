@@ -1,6 +1,7 @@
 package app.rebound.tenant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
@@ -21,9 +22,11 @@ public class MemberService {
     private static final Pattern SUBJECT = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final CurrentMember member;
+    private final Event<MembershipCache.Changed> changed;
 
-    public MemberService(CurrentMember member) {
+    public MemberService(CurrentMember member, Event<MembershipCache.Changed> changed) {
         this.member = member;
+        this.changed = changed;
     }
 
     /** A change refused for a reason the admin can act on. */
@@ -71,6 +74,7 @@ public class MemberService {
             m.email = mail;
         }
         m.persist();
+        changed.fire(new MembershipCache.Changed());
         return m;
     }
 
@@ -84,6 +88,7 @@ public class MemberService {
             refuseLastAdmin(admins, m, "demoted");
         }
         m.role = r;
+        changed.fire(new MembershipCache.Changed());
         return m;
     }
 
@@ -95,6 +100,7 @@ public class MemberService {
             refuseLastAdmin(admins, m, "removed");
         }
         m.delete();
+        changed.fire(new MembershipCache.Changed());
         return m;
     }
 

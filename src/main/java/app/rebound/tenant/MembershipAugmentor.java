@@ -27,10 +27,10 @@ public class MembershipAugmentor implements SecurityIdentityAugmentor {
     public static final String ATTR_TENANT = "rebound.tenant";
     public static final String ATTR_MEMBERSHIPS = "rebound.memberships";
 
-    private final TenantSql sql;
+    private final MembershipCache cache;
 
-    public MembershipAugmentor(TenantSql sql) {
-        this.sql = sql;
+    public MembershipAugmentor(MembershipCache cache) {
+        this.cache = cache;
     }
 
     @Override
@@ -83,9 +83,10 @@ public class MembershipAugmentor implements SecurityIdentityAugmentor {
 
     private SecurityIdentity withMembership(SecurityIdentity identity, String wantedTenant) {
         Optional<String> subject = subjectOf(identity);
-        // a membership added by e-mail binds to the first login whose verified e-mail matches (issue 13)
-        subject.ifPresent(sub -> verifiedEmailOf(identity).ifPresent(mail -> sql.bindPendingByEmail(sub, mail)));
-        List<MemberTenant> memberships = subject.map(sql::membershipsOf).orElse(List.of());
+        // a membership added by e-mail binds to the first login whose verified e-mail matches (issue 13), on the
+        // cache's load of this subject's memberships
+        List<MemberTenant> memberships = subject.map(sub -> cache.membershipsOf(sub, verifiedEmailOf(identity)))
+                .orElse(List.of());
         MemberTenant current = memberships.stream().filter(m -> m.tenantId().equals(wantedTenant)).findFirst()
                 .orElse(memberships.isEmpty() ? null : memberships.get(0));
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
