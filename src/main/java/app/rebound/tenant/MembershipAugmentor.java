@@ -50,6 +50,10 @@ public class MembershipAugmentor implements SecurityIdentityAugmentor {
         }
         Cookie cookie = rc == null ? null : rc.request().getCookie(TENANT_COOKIE);
         String wanted = cookie == null ? null : cookie.getValue();
+        Optional<List<MemberTenant>> cached = subjectOf(identity).flatMap(cache::cached);
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(withMembership(identity, wanted, cached.get()));
+        }
         return context.runBlocking(() -> withMembership(identity, wanted));
     }
 
@@ -87,6 +91,10 @@ public class MembershipAugmentor implements SecurityIdentityAugmentor {
         // cache's load of this subject's memberships
         List<MemberTenant> memberships = subject.map(sub -> cache.membershipsOf(sub, verifiedEmailOf(identity)))
                 .orElse(List.of());
+        return withMembership(identity, wantedTenant, memberships);
+    }
+
+    private static SecurityIdentity withMembership(SecurityIdentity identity, String wantedTenant, List<MemberTenant> memberships) {
         MemberTenant current = memberships.stream().filter(m -> m.tenantId().equals(wantedTenant)).findFirst()
                 .orElse(memberships.isEmpty() ? null : memberships.get(0));
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()

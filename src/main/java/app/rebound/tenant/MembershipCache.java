@@ -82,6 +82,15 @@ public class MembershipCache {
         return loaded;
     }
 
+    /** The cached memberships of a subject while fresh, without loading (so a hit needs no worker thread). */
+    public Optional<List<MemberTenant>> cached(String subject) {
+        if (ttlNanos == 0) {
+            return Optional.empty();
+        }
+        Entry e = entries.get(subject);
+        return e != null && nanoTime.getAsLong() - e.expiresAt() < 0 ? Optional.of(e.memberships()) : Optional.empty();
+    }
+
     /** Empties the cache (and keeps loads in flight from being stored). */
     public void invalidateAll() {
         generation.incrementAndGet();

@@ -29,7 +29,10 @@ class MembershipCacheTest {
         assertEquals(current, c.membershipsOf("bob", Optional.of("bob@example.org")));
         assertEquals(current, c.membershipsOf("bob", Optional.of("bob@example.org")));
         assertEquals(List.of("bob/bob@example.org"), loads, "the second request is served from the cache, no e-mail binding either");
+        assertEquals(Optional.of(current), c.cached("bob"));
+        assertEquals(Optional.empty(), c.cached("alice"), "never loaded");
         now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertEquals(Optional.empty(), c.cached("bob"), "stale");
         c.membershipsOf("bob", Optional.empty());
         assertEquals(2, loads.size(), "read again once the TTL has passed");
     }
