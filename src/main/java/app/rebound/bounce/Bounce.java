@@ -63,6 +63,17 @@ public class Bounce extends TenantOwned {
     /** Registrable domain of the recipient (public suffix + 1). */
     public String recipientDomain;
 
+    /** This bounce's keyset position as a URL token: with the partition key, it finds the row in one partition. */
+    public String cursorToken() {
+        return BounceCursor.after(this).token();
+    }
+
+    /** One bounce of a campaign by its keyset position (see {@link #cursorToken}); null when there is none. */
+    public static Bounce ofCampaignAt(Campaign campaign, BounceCursor at) {
+        return find("campaign = :c and id = :id and occurredAt = :t",
+                Parameters.with("c", campaign).and("id", at.id()).and("t", at.occurredAt())).firstResult();
+    }
+
     /** The bounce-log page for a campaign: newest first, keyset-paginated on (occurredAt, id). */
     public static List<Bounce> pageForCampaign(Campaign campaign, BounceCursor before, int size) {
         return pageForCampaign(campaign, BounceLogFilter.NONE, before, size, null, null);

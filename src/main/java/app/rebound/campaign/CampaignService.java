@@ -3,7 +3,11 @@ package app.rebound.campaign;
 import app.rebound.bounce.Bounce;
 import app.rebound.bounce.BounceCursor;
 import app.rebound.bounce.BounceLogFilter;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
@@ -39,6 +43,50 @@ public class CampaignService {
         }
         c.list.name.length(); // initialise the lazy list for the template
         c.sendingServer.name.length();
+        return c;
+    }
+
+    /** What the bounce-log tab shows: the campaign (with its list and server), its counters and one page. */
+    public record BounceLogView(Campaign campaign, CampaignBounceCount counts, BounceLogPage page) {
+    }
+
+    /**
+     * The bounce-log tab's data in one read-only transaction: the campaign with its list and sending server (one
+     * query), its stored counters and the page. Read-only: no snapshots kept, nothing to dirty-check or flush.
+     */
+    public BounceLogView bounceLogView(long campaignId, BounceLogFilter filter, BounceCursor before) {
+        readOnly();
+        Campaign campaign = withListAndServer(campaignId);
+        CampaignBounceCount counts = CampaignBounceCount.of(campaign.id);
+        return new BounceLogView(campaign, counts, bounceLog(campaign, filter, before, counts));
+    }
+
+    /** One bounce of the campaign at its keyset position (read-only), or 404. */
+    public BounceLogView bounceDetail(long campaignId, BounceCursor at) {
+        readOnly();
+        Campaign campaign = withListAndServer(campaignId);
+        Bounce b = Bounce.ofCampaignAt(campaign, at);
+        if (b == null) {
+            throw new NotFoundException("No such bounce in campaign " + campaignId + ".");
+        }
+        if (b.subscriber != null) {
+            b.subscriber.id.longValue(); // the template links to the subscriber
+        }
+        return new BounceLogView(campaign, null, new BounceLogPage(List.of(b), null));
+    }
+
+    private static void readOnly() {
+        Session session = Panache.getSession();
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+    }
+
+    private static Campaign withListAndServer(long campaignId) {
+        Campaign c = Campaign.find("from Campaign c join fetch c.list join fetch c.sendingServer where c.id = :id",
+                Parameters.with("id", campaignId)).firstResult();
+        if (c == null) {
+            throw new NotFoundException("No campaign " + campaignId + " in this organisation.");
+        }
         return c;
     }
 

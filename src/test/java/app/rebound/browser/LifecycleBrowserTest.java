@@ -90,11 +90,15 @@ class LifecycleBrowserTest {
             assertTrue(rows().get(0).getText().contains("4.2.2"), rows().get(0).getText());
             assertEquals(Boolean.TRUE, js.executeScript("return window.reboundSamePage === true;"), "filtering is an htmx swap");
 
-            // 2. Expand the row in place: the code's meaning and what to do
+            // 2. Expand the row in place: the code's meaning and what to do, loaded into the row when it opens
             WebElement details = browser.findElement(By.cssSelector("#bounce-log details"));
             details.findElement(By.tagName("summary")).click();
-            WebElement meaning = wait.until(ExpectedConditions.visibilityOf(details.findElement(By.cssSelector("[aria-label='Code meaning']"))));
+            WebElement meaning = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(details,
+                    By.cssSelector("[aria-label='Code meaning']"))).get(0);
             assertTrue(meaning.getText().contains("4.2.2"), meaning.getText());
+            assertTrue(details.findElement(By.cssSelector("[aria-label='Extracted fields']")).getText().contains("mailbox is full"),
+                    details.getText());
+            assertEquals(Boolean.TRUE, js.executeScript("return window.reboundSamePage === true;"), "expanding is in place, no page load");
 
             // 3. Export the filtered log: the CSV the link answers holds the header and the one soft bounce
             String href = browser.findElement(By.cssSelector("a[aria-label='Export the bounce log as CSV']")).getAttribute("href");

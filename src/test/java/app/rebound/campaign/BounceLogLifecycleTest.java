@@ -2,6 +2,7 @@ package app.rebound.campaign;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,18 +51,51 @@ class BounceLogLifecycleTest {
     @Test
     @TestSecurity(user = "blog-marketer", augmentors = MembershipAugmentor.class)
     void rowsExpandToTheCodeMeaningAndEveryExtractedField() {
-        given().get("/campaigns/" + a.campaignId() + "/bounces").then().statusCode(200)
+        String page = given().get("/campaigns/" + a.campaignId() + "/bounces").then().statusCode(200)
                 .body(containsString("<summary>Details</summary>"))
-                .body(containsString("aria-label=\"Code meaning\""))
-                .body(containsString("<code>5.1.1</code>: Bad destination mailbox address: the mailbox does not exist"))
-                .body(containsString("<code>4.2.2</code>: Mailbox full"))
-                .body(containsString("What to do"))
-                .body(containsString("mailbox does not exist (<code>userunknown</code>)"))
-                .body(containsString("their side (the address)"))
                 .body(containsString("&lt;img src=x onerror=alert(1)&gt;"))
                 .body(not(containsString("<img src=x")))
                 .body(containsString(" UTC</time>"))
-                .body(containsString("<a href=\"/subscribers/" + a.subscriberId() + "\">" + a.subscriberEmail() + "</a>"));
+                .body(containsString("<a href=\"/subscribers/" + a.subscriberId() + "\">" + a.subscriberEmail() + "</a>"))
+                .extract().asString();
+        // each row's details load in place when it opens (htmx); without JavaScript its link opens them as a page
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("hx-get=\"(/campaigns/" + a.campaignId()
+                + "/bounces/detail/[A-Za-z0-9_-]+)\"").matcher(page);
+        java.util.List<String> links = new java.util.ArrayList<>();
+        while (m.find()) {
+            links.add(m.group(1));
+            assertTrue(page.contains("<a href=\"" + m.group(1) + "\">"), "a no-JavaScript link to the same details");
+        }
+        assertEquals(50, links.size(), "one details link per row of the first page");
+        StringBuilder fragments = new StringBuilder();
+        String soft = null;
+        for (String link : links) {
+            String f = given().header("HX-Request", "true").get(link).then().statusCode(200)
+                    .body(not(containsString("<html"))).extract().asString();
+            fragments.append(f);
+            if (f.contains("<code>4.2.2</code>")) {
+                soft = link;
+            }
+        }
+        String all = fragments.toString();
+        for (String expected : java.util.List.of("aria-label=\"Code meaning\"",
+                "<code>5.1.1</code>: Bad destination mailbox address: the mailbox does not exist", "What to do",
+                "mailbox does not exist (<code>userunknown</code>)", "their side (the address)")) {
+            assertTrue(all.contains(expected), expected);
+        }
+        // the soft bounce's details as a page (no JavaScript): the 4.2.2 meaning, its verbatim reply escaped
+        assertNotNull(soft, "the soft bounce is on the first page");
+        given().get(soft).then().statusCode(200)
+                .body(containsString("<code>4.2.2</code>: Mailbox full"))
+                .body(containsString("&lt;img src=x onerror=alert(1)&gt;"))
+                .body(not(containsString("<img src=x")))
+                .body(containsString("← Bounce log of"));
+        // another campaign's or a made-up position: 404; garbage: 400
+        given().get(soft.replace("/campaigns/" + a.campaignId() + "/", "/campaigns/" + b.campaignId() + "/"))
+                .then().statusCode(404);
+        given().get("/campaigns/" + a.campaignId() + "/bounces/detail/" + new app.rebound.bounce.BounceCursor(
+                java.time.Instant.parse("2020-01-01T00:00:00Z"), 1).token()).then().statusCode(404);
+        given().get("/campaigns/" + a.campaignId() + "/bounces/detail/%3Cscript%3E").then().statusCode(400);
     }
 
     @Test

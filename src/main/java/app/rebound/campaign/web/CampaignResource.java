@@ -45,6 +45,10 @@ public class CampaignResource {
         static native TemplateInstance bounces$live(Campaign campaign, long since, List<Bounce> live, CampaignBounceCount counts);
 
         static native TemplateInstance bounces$rows(Campaign campaign, BounceLogPage page, BounceLogFilter filter);
+
+        static native TemplateInstance bounceDetail(Campaign campaign, Bounce b);
+
+        static native TemplateInstance bounceDetail$facts(Bounce b);
     }
 
     /** Rows per export batch (each batch is one short transaction); small in tests to cross batch borders. */
@@ -120,15 +124,37 @@ public class CampaignResource {
             @QueryParam("investigate") String investigate, @QueryParam("address") String address,
             @QueryParam("reason") String reason, @QueryParam("domain") String domain, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        Campaign campaign = service.get(Ids.parse(id, "campaign"));
+        long campaignId = Ids.parse(id, "campaign");
         BounceCursor cursor = parseCursor(before);
         BounceLogFilter filter = filter(type, code, fault, investigate, address, reason, domain, from, to);
-        CampaignBounceCount counts = service.counts(campaign);
-        BounceLogPage page = service.bounceLog(campaign, filter, cursor, counts);
+        CampaignService.BounceLogView view = service.bounceLogView(campaignId, filter, cursor);
         if (htmx.isFragmentRequest()) {
-            return Templates.bounces$rows(campaign, page, filter);
+            return Templates.bounces$rows(view.campaign(), view.page(), filter);
         }
-        return Templates.bounces(campaign, counts, page, System.currentTimeMillis(), List.of(), filter);
+        return Templates.bounces(view.campaign(), view.counts(), view.page(), System.currentTimeMillis(), List.of(), filter);
+    }
+
+    /**
+     * One row's details (code meaning, every extracted field, the raw input's link), loaded when the row is expanded
+     * (htmx: the fragment, in place); without JavaScript the row's link opens them as a page. The token is the row's
+     * keyset position, so the lookup reads one partition.
+     */
+    @GET
+    @Path("{id}/bounces/detail/{at}")
+    public TemplateInstance bounceDetail(@PathParam("id") String id, @PathParam("at") String at) {
+        long campaignId = Ids.parse(id, "campaign");
+        BounceCursor position;
+        try {
+            position = BounceCursor.parse(at);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("Invalid bounce reference: open the details from the bounce log.");
+        }
+        CampaignService.BounceLogView view = service.bounceDetail(campaignId, position);
+        Bounce b = view.page().rows().get(0);
+        if (htmx.isFragmentRequest()) {
+            return Templates.bounceDetail$facts(b);
+        }
+        return Templates.bounceDetail(view.campaign(), b);
     }
 
     /** Polled by the open tab (htmx, every 5 s): the bounces recorded since the page was opened, newest first. */
