@@ -881,4 +881,20 @@ class RuleFamiliesTest {
         assertEquals(BounceType.SOFT, slow.type());
         assertFalse(slow.suppress());
     }
+
+    /**
+     * Sisimai::Reason::FailedSTARTTLS: the reply codes 523 and 524 (and 538) mean the receiver wants an encrypted
+     * session, whatever the words; never a dead address.
+     */
+    @Test
+    void encryptionReplyCodesAreAFailedStarttls() {
+        RecipientResult dsn = only(Mails.dsn("MAILER-DAEMON@out.shop.example", "Undelivered Mail Returned to Sender",
+                "This is the mail system at host out.shop.example.", "lena.fischer@sicher.example.de", "failed",
+                "5.7.10", "mx.sicher.example.de", "523 5.7.10 Encryption Needed"));
+        assertEquals(Reason.FAILEDSTARTTLS, dsn.reason(), dsn::toString);
+        assertFalse(dsn.suppress());
+        RecipientResult bare = reply("mx.sicher.example.de", "524 Encrypted session required before mail transfer");
+        assertEquals(Reason.FAILEDSTARTTLS, bare.reason(), bare::toString);
+        assertFalse(bare.suppress());
+    }
 }
