@@ -157,6 +157,15 @@ class LhostModulesTest {
         assertTrue(r.suppress());
     }
 
+    /** The opening paragraph of Apache James' notice (AbstractNotify), for the given server name. */
+    private static final String JAMES_INTRO = """
+            Hi. This is the James mail server at %s.
+            I'm afraid I wasn't able to deliver your message to the following addresses.
+            This is a permanent error; I've given up. Sorry it didn't work out.  Below
+            I include the list of recipients and the reason why I was unable to deliver
+            your message.
+            """;
+
     /** Apache James: "Error message below:" with the reply, then "Message details:" listing the envelope. */
     @Test
     void apacheJamesErrorMessageBelow() {
@@ -174,11 +183,7 @@ class LhostModulesTest {
                 ------=_Part_7_1
                 Content-Type: text/plain; charset=us-ascii
 
-                Hi. This is the James mail server at mail.verlag.example.de.
-                I'm afraid I wasn't able to deliver your message to the following addresses.
-                This is a permanent error; I've given up. Sorry it didn't work out.  Below
-                I include the list of recipients and the reason why I was unable to deliver
-                your message.
+                """ + JAMES_INTRO.formatted("mail.verlag.example.de") + """
 
                 Failed recipient(s):
                 klaus.weber@verlag.example.de
@@ -1223,5 +1228,201 @@ class LhostModulesTest {
         RecipientResult r = one(mail, "valentina@lejos.example.cl", Reason.EXPIRED);
         assertEquals(BounceType.SOFT, r.type());
         assertFalse(r.suppress());
+    }
+
+    // ---------------------------------------------------------------- fifth pass (2026-12-07)
+
+    /** An Apache James notice in its AbstractNotify template, with the given reply and envelope fields. */
+    private static String jamesNotice(String reply, String envelope) {
+        return """
+                Return-Path: <>
+                From: postmaster@mail.tischlerei.example.at
+                To: bestellung@holzhandel.example
+                Subject: [BOUNCE]
+                Message-ID: <1765101234567.3.JavaMail.root@mail.tischlerei.example.at>
+                Date: Mon, 07 Dec 2026 10:15:00 +0100
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=us-ascii
+
+                %s
+                Error message below:
+                %s
+
+                Message details:
+                  Subject: Lieferung KW 50
+                  Sent date: Mon Dec 07 10:14:31 CET 2026
+                  MAIL FROM: bestellung@holzhandel.example
+                %s
+                  Size (in bytes): 3172
+                  Number of lines: 58
+                """.formatted(JAMES_INTRO.formatted("mail.tischlerei.example.at"), reply, envelope);
+    }
+
+    /**
+     * Apache James: the failed recipients are the envelope's "RCPT TO:" addresses (a further one on an indented line
+     * of its own, as AbstractNotify prints them; Sisimai::Lhost::ApacheJames reads the same lines), never the
+     * original's To or CC listed beside them, nor an address the receiver quotes in its reply; each gets the reply
+     * under "Error message below:".
+     */
+    @Test
+    void apacheJamesRecipientsComeFromRcptToInTheMessageDetails() {
+        AnalysisReport rep = analyze(jamesNotice(
+                "550 5.1.1 <j.gruber@lager.tischlerei.example.at>: Recipient address rejected: User unknown",
+                """
+                          RCPT TO: johanna.gruber@tischlerei.example.at
+                                   lukas.moser@tischlerei.example.at
+                          From: Holzhandel <bestellung@holzhandel.example>
+                          To: einkauf@tischlerei.example.at
+                          CC: chef@tischlerei.example.at
+                        """.stripTrailing()));
+        assertEquals(List.of("johanna.gruber@tischlerei.example.at", "lukas.moser@tischlerei.example.at"),
+                recipients(rep), rep::toString);
+        for (RecipientResult r : rep.recipients()) {
+            assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+            assertEquals(550, r.replyCode());
+            assertEquals("550 5.1.1 <j.gruber@lager.tischlerei.example.at>: Recipient address rejected: User unknown",
+                    r.diagnostic());
+        }
+
+        // one envelope recipient, the original addressed to a list: the list is not the failed address
+        RecipientResult one = only(jamesNotice("452 4.2.2 Mailbox full, try again later", """
+                  RCPT TO: petra.huber@tischlerei.example.at
+                  From: Holzhandel <bestellung@holzhandel.example>
+                  To: alle@tischlerei.example.at
+                """.stripTrailing()));
+        assertEquals("petra.huber@tischlerei.example.at", one.recipient());
+        assertEquals(Reason.MAILBOXFULL, one.reason(), one::toString);
+        assertFalse(one.suppress());
+    }
+
+    /** Exchange's "Diagnostic information for administrators" block (Exchange 2007 and later), with the given line. */
+    private static String exchangeNdr(String recipient, String line) {
+        return """
+                From: Microsoft Exchange <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@kontor.example.dk>
+                To: nyhedsbrev@butik.example
+                Subject: Undeliverable: Julekatalog
+                Date: Mon, 7 Dec 2026 10:20:00 +0100
+                Content-Language: da-DK
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=us-ascii
+
+                Delivery has failed to these recipients or groups:
+
+                %1$s
+                Your message couldn't be delivered.
+
+                Diagnostic information for administrators:
+
+                Generating server: EXMBX03.kontor.example.dk
+
+                %1$s
+                %2$s
+
+                Original message headers:
+
+                From: Butik <nyhedsbrev@butik.example>
+                To: Alle <alle@kontor.example.dk>
+                """.formatted(recipient, line);
+    }
+
+    /**
+     * Exchange's own NDR lines "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" (Sisimai::Lhost::Exchange2007
+     * reads reply code and status from them) and the Exchange 2003 form "&lt;host #5.x.x smtp;550 ...&gt;": the reply
+     * code after the '#' is read, with the status and the reason.
+     */
+    @Test
+    void exchangeHashLinesGiveReplyCodeStatusAndReason() {
+        RecipientResult gone = one(exchangeNdr("mette.holm@kontor.example.dk",
+                "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##"), "mette.holm@kontor.example.dk",
+                Reason.USERUNKNOWN);
+        assertEquals(550, gone.replyCode());
+        assertEquals("5.1.1", String.valueOf(gone.status()));
+        assertTrue(gone.suppress());
+
+        // (Lhost::Exchange2007 says mesgtoobig, the newer Rhost::Microsoft exceedlimit: the newer module wins)
+        RecipientResult big = one(exchangeNdr("soren.dahl@kontor.example.dk",
+                "#552 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient ##"),
+                "soren.dahl@kontor.example.dk", Reason.EXCEEDLIMIT);
+        assertEquals(552, big.replyCode());
+        assertFalse(big.suppress());
+
+        RecipientResult remote = one(exchangeNdr("anders.kjaer@partner.example.no",
+                "mx01.partner.example.no #<mx01.partner.example.no #5.0.0 smtp; 550 5.1.1 <anders.kjaer@partner"
+                        + ".example.no>: Recipient address rejected: User unknown in local recipient table> #SMTP#"),
+                "anders.kjaer@partner.example.no", Reason.USERUNKNOWN);
+        assertEquals(550, remote.replyCode());
+        assertEquals("5.1.1", String.valueOf(remote.status()));
+
+        // Exchange 2003: "did not reach the following recipient(s)", the reply inside "<host #5.x.x smtp;...>"
+        RecipientResult old = one("""
+                From: System Administrator <postmaster@exch.kontor.example.dk>
+                To: nyhedsbrev@butik.example
+                Subject: Undeliverable: Julekatalog
+                Date: Mon, 7 Dec 2026 10:20:00 +0100
+                X-MimeOLE: Produced By Microsoft Exchange V6.5
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=us-ascii
+
+                Your message
+
+                  To:      Karen Lund
+                  Subject: Julekatalog
+                  Sent:    Mon, 7 Dec 2026 10:18:00 +0100
+
+                did not reach the following recipient(s):
+
+                karen.lund@fjernt.example.se on Mon, 7 Dec 2026 10:20:00 +0100
+                    There was a problem with the recipient's mailbox.
+                    <exch.kontor.example.dk #5.2.2 smtp;552 5.2.2 Quota exceeded for this mailbox>
+                """, "karen.lund@fjernt.example.se", Reason.MAILBOXFULL);
+        assertEquals(552, old.replyCode());
+        assertEquals("5.2.2", String.valueOf(old.status()));
+        assertFalse(old.suppress());
+    }
+
+    /** Yahoo! Mail's own report in its format (X-YMailISG, "Sorry, we were unable to deliver ..."). */
+    private static String yahooReport(String reply) {
+        return """
+                Return-Path: <>
+                From: MAILER-DAEMON@yahoo.com
+                To: hiroshi.tanaka@ymail.example
+                Subject: Failure Notice
+                X-YMailISG: dGVzdF9pc2dfZm9yX25vX214X29yX2FfcmVjb3Jkcw--
+                Date: Mon, 07 Dec 2026 11:30:00 +0000
+
+                Sorry, we were unable to deliver your message to the following address.
+
+                <ines.ferreira@dominio-extinto.example>:
+                %s
+
+                --- Below this line is a copy of the message.
+
+                From: Hiroshi <hiroshi.tanaka@ymail.example>
+                To: ines.ferreira@dominio-extinto.example
+                Subject: Reuniao
+                """.formatted(reply);
+    }
+
+    /**
+     * Yahoo's "No MX or A records for &lt;domain&gt;": the recipient's domain has no mail host (RFC 5321 section 5.1),
+     * a dead domain (hostunknown, suppressed); the same words in a transient answer are a DNS problem (networkerror,
+     * soft), and about another domain than the recipient's (a relay) they do not make the recipient's dead.
+     */
+    @Test
+    void yahooNoMxOrARecordsIsADeadDomain() {
+        RecipientResult dead = one(yahooReport("No MX or A records for dominio-extinto.example"),
+                "ines.ferreira@dominio-extinto.example", Reason.HOSTUNKNOWN);
+        assertEquals(BounceType.HARD, dead.type());
+        assertTrue(dead.suppress());
+
+        RecipientResult later = one(yahooReport("451 4.4.3 No MX or A records for dominio-extinto.example, will retry"),
+                "ines.ferreira@dominio-extinto.example", Reason.NETWORKERROR);
+        assertEquals(BounceType.SOFT, later.type());
+        assertFalse(later.suppress());
+
+        RecipientResult relay = only(yahooReport("No MX or A records for smarthost.dominio-extinto.example"));
+        assertEquals("ines.ferreira@dominio-extinto.example", relay.recipient());
+        assertFalse(relay.reason() == Reason.HOSTUNKNOWN, relay::toString);
+        assertFalse(relay.suppress());
     }
 }

@@ -24,6 +24,23 @@ class RuleFamiliesTest {
         return Mails.plain("Return-Path: <>\n" + headers + "\nDate: Mon, 30 Nov 2026 11:00:00 +0000", body);
     }
 
+    /** Exim's permanent-failure report from {@code host}: the failed addresses' block, then the copied original. */
+    private static byte[] eximReport(String host, String failed, String original) {
+        return text("""
+                From: Mail Delivery System <Mailer-Daemon@%s>
+                To: news@shop.example
+                Subject: Mail delivery failed: returning message to sender""".formatted(host), """
+                This message was created automatically by mail delivery software.
+
+                A message that you sent could not be delivered to one or more of its
+                recipients. This is a permanent error. The following address(es) failed:
+
+                %s
+                ------ This is a copy of the message, including all the headers. ------
+
+                %s""".formatted(failed, original));
+    }
+
     private RecipientResult reply(String remoteMta, String diagnostic) {
         return analyzer.classifyReply("someone@example.net", "failed", null, 0, diagnostic, remoteMta);
     }
@@ -699,19 +716,9 @@ class RuleFamiliesTest {
 
     @Test
     void eximAddressParserErrorsAreSyntaxErrors() {
-        RecipientResult r = only(text("""
-                From: Mail Delivery System <Mailer-Daemon@smtp.verein.example.de>
-                To: news@shop.example
-                Subject: Mail delivery failed: returning message to sender""", """
-                This message was created automatically by mail delivery software.
-
-                A message that you sent could not be delivered to one or more of its
-                recipients. This is a permanent error. The following address(es) failed:
-
+        RecipientResult r = only(eximReport("smtp.verein.example.de", """
                   lukas@verein.example.de <lukas@verein.example.de>>: malformed address: > may not follow <lukas@verein.example.de>
-
-                ------ This is a copy of the message, including all the headers. ------
-
+                """, """
                 To: lukas@verein.example.de
                 Subject: Vereinsnachrichten
                 """));
@@ -847,5 +854,47 @@ class RuleFamiliesTest {
         assertFalse(later.suppress());
         assertEquals(Reason.NOTACCEPT, analyzer.classifyReply("bo@nomail.example.se", "failed", "5.1.10", 556,
                 "Domain nomail.example.se has a Null MX record", google).reason());
+    }
+
+    /**
+     * Sisimai v5's newer Reason phrases (go-sisimai EmailTooLarge, RateLimited): an Exim report whose remote server
+     * refused the size in words only, and a Postfix delay notice quoting Comcast's throttling reply. Both reports give
+     * no enhanced status code of their own, so only the words decide.
+     */
+    @Test
+    void sisimaiV5SizeAndThrottlingWordsAreRead() {
+        RecipientResult big = only(eximReport("mx.verlag.example.ch", """
+                  urs.keller@bergdorf.example.ch
+                    host mx.bergdorf.example.ch [192.0.2.44]
+                    SMTP error from remote mail server after end of data:
+                    552 Rejected: exceeded the maximum incoming message size for this account
+                """, ""));
+        assertEquals("urs.keller@bergdorf.example.ch", big.recipient());
+        assertEquals(Reason.MESGTOOBIG, big.reason(), big::toString);
+        assertFalse(big.suppress());
+
+        RecipientResult slow = only(Mails.dsn("MAILER-DAEMON@relay.shop.example",
+                "Delayed Mail (still being retried)", "This is the mail system at host relay.shop.example.",
+                "dana.whitfield@comcast.example.net", "delayed", "4.0.0", "mx2.comcast.example.net",
+                "421 Throttled - try later, see postmaster.comcast.net for more information"));
+        assertEquals(Reason.SPEEDING, slow.reason(), slow::toString);
+        assertEquals(BounceType.SOFT, slow.type());
+        assertFalse(slow.suppress());
+    }
+
+    /**
+     * Sisimai::Reason::FailedSTARTTLS: the reply codes 523 and 524 (and 538) mean the receiver wants an encrypted
+     * session, whatever the words; never a dead address.
+     */
+    @Test
+    void encryptionReplyCodesAreAFailedStarttls() {
+        RecipientResult dsn = only(Mails.dsn("MAILER-DAEMON@out.shop.example", "Undelivered Mail Returned to Sender",
+                "This is the mail system at host out.shop.example.", "lena.fischer@sicher.example.de", "failed",
+                "5.7.10", "mx.sicher.example.de", "523 5.7.10 Encryption Needed"));
+        assertEquals(Reason.FAILEDSTARTTLS, dsn.reason(), dsn::toString);
+        assertFalse(dsn.suppress());
+        RecipientResult bare = reply("mx.sicher.example.de", "524 Encrypted session required before mail transfer");
+        assertEquals(Reason.FAILEDSTARTTLS, bare.reason(), bare::toString);
+        assertFalse(bare.suppress());
     }
 }

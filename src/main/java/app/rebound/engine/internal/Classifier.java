@@ -349,6 +349,10 @@ public final class Classifier {
         if (f.replyCode == 521 || f.replyCode == 556) {
             return new Decision(Reason.NOTACCEPT, "replycode:" + f.replyCode);
         }
+        if (f.replyCode == 523 || f.replyCode == 524 || f.replyCode == 538) {
+            // the receiver wants encryption (Sisimai::Reason::FailedSTARTTLS: reply codes 523, 524, 538)
+            return new Decision(Reason.FAILEDSTARTTLS, "replycode:" + f.replyCode);
+        }
         Reason vetoed = userUnknownVeto(c);
         if (vetoed != null && (vetoed != Reason.REJECTED || Text.lower(c.text()).contains("sender"))) {
             // Never call an address dead when the reply blames something else.

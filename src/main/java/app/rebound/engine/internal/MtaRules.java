@@ -16,13 +16,21 @@ final class MtaRules {
 
     /**
      * One phrase rule; {@code statusClass} '4' or '5' when it holds only for that class of failure,
-     * {@link #NO_CODE} when only for a report that gives neither a status nor a reply code, else 0.
+     * {@link #NO_CODE} when only for a report that gives neither a status nor a reply code, {@link #OWN_DOMAIN} when
+     * only if the domain written right after the phrase is the recipient's own, else 0.
      */
     record Rule(String origin, String host, String phrase, String reason, char statusClass) {
     }
 
     /** The class of a rule that holds only when the report quotes no status and no reply code of its own. */
     static final char NO_CODE = '-';
+
+    /**
+     * The class of a rule that holds only when the phrase is followed by the recipient's own domain ("No MX or A
+     * records for b" about a@b): the same words about another domain (a relay, a smart host) say nothing of the
+     * recipient's.
+     */
+    static final char OWN_DOMAIN = '@';
 
     private static final String YAHOO = "yahoodns.net yahoo.com yahoo.co.jp yahoo.co.uk ymail.com aol.com";
     private static final String APPLE = "icloud.com me.com mac.com apple.com";
@@ -512,6 +520,15 @@ final class MtaRules {
             r("Sisimai::Rhost::GSuite", GOOGLE, "domain name not found", "networkerror", '4'),
             r("Sisimai::Rhost::GSuite", GOOGLE, " had no relevant answers.", "networkerror", '4'),
             r("Sisimai::Rhost::GSuite", GOOGLE, "null mx", "notaccept"),
+            // Yahoo! Mail's own outbound report ("Sorry, we were unable to deliver your message to the following
+            // address. <a@b>: No MX or A records for b"; the format Sisimai::Lhost::Yahoo reads): the recipient's
+            // domain has neither an MX nor an address record, so by RFC 5321 section 5.1 it has no mail host at all,
+            // a dead domain as Sisimai::Reason::HostUnknown means it; a transient answer with the same words is a
+            // DNS problem that may pass
+            r("Yahoo! Mail report (Sisimai::Lhost::Yahoo format; RFC 5321 5.1)", null, "no mx or a records for ",
+                    "networkerror", '4'),
+            r("Yahoo! Mail report (Sisimai::Lhost::Yahoo format; RFC 5321 5.1)", null, "no mx or a records for ",
+                    "hostunknown", OWN_DOMAIN),
             // McAfee SaaS (MX Logic), an Exim: its session errors, and its wording for giving up after retries
             r("Sisimai::Lhost::MXLogic", null, "lmtp error after ", "systemerror"),
             r("Sisimai::Lhost::MXLogic", null, "all hosts have been failing for a long time and were last tried",
@@ -800,10 +817,12 @@ final class MtaRules {
     /**
      * The first rule whose phrase the scanned text holds and whose receiver matches the hosts, or null. Walks the
      * set bits of the scan (a few) rather than the rules (hundreds); the hosts are built only when a rule with a
-     * receiver is hit, the failure's class ('4', '5', or 0 without any code) only when a rule with a class is.
+     * receiver is hit, the failure's class ('4', '5', or 0 without any code) only when a rule with a class is;
+     * {@code ownDomainAfter} tells whether a phrase is followed by the recipient's own domain.
      */
     static Rule first(long[] hits, java.util.function.Supplier<String> hostsOf,
-                      java.util.function.IntSupplier classOf) {
+                      java.util.function.IntSupplier classOf,
+                      java.util.function.Predicate<String> ownDomainAfter) {
         int best = Integer.MAX_VALUE;
         String hosts = null;
         int statusClass = -1;
@@ -821,7 +840,11 @@ final class MtaRules {
                         break;
                     }
                     Rule x = RULES.get(i);
-                    if (x.statusClass() != 0) {
+                    if (x.statusClass() == OWN_DOMAIN) {
+                        if (!ownDomainAfter.test(x.phrase())) {
+                            continue;
+                        }
+                    } else if (x.statusClass() != 0) {
                         if (statusClass < 0) {
                             statusClass = classOf.getAsInt();
                         }

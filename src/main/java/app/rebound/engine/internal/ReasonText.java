@@ -42,6 +42,15 @@ final class ReasonText {
         SETS.put(r, new Set(merged, old.pairs(), old.isnot()));
     }
 
+    /** Appends ordered fragments (all must occur, in this order) to a reason's pair list. */
+    private static void morePairs(Reason r, String[]... pairs) {
+        Set old = SETS.get(r);
+        String[][] have = old.pairs() == null ? new String[0][] : old.pairs();
+        String[][] merged = java.util.Arrays.copyOf(have, have.length + pairs.length);
+        System.arraycopy(pairs, 0, merged, have.length, pairs.length);
+        SETS.put(r, new Set(old.index(), merged, old.isnot()));
+    }
+
     private static int id(String phrase) {
         return PHRASE_IDS.computeIfAbsent(phrase, k -> {
             PHRASES.add(k);
@@ -519,6 +528,12 @@ final class ReasonText {
                 "rejected due to spam url in classification",
                 "this e-mail cannot be forwarded because it was detected as spam",
                 "this mail is classified as spam and is rejected");
+        // Sisimai v5 (go-sisimai reason/why-emailtoolarge.go, why-ratelimited.go; 2025-2026) phrases that the
+        // p5/rb lists above did not hold: EmailTooLarge is MesgTooBig here; RateLimited is split into Speeding (a
+        // sending rate) and TooManyConn (connections, sessions). Its pair "connection " ... "limit" is not taken: it
+        // would read "Connection timed out; retry limit not reached" as a connection limit.
+        more(Reason.MESGTOOBIG, "exceeded the maximum incoming message size");
+        morePairs(Reason.SPEEDING, a("throttled ", "postmaster.comcast.net"));
         RhostRules.register(ReasonText::rh);
         for (String[] c : Signals.COMMANDS) {
             id(c[0]);

@@ -396,7 +396,8 @@ public final class Text {
             if (i > 0) {
                 char p = s.charAt(i - 1);
                 if (Character.isLetterOrDigit(p) || p == '.' || p == '-' || p == '/' || p == ':' && i > 1
-                        && Character.isDigit(s.charAt(i - 2)) || p == '#' || p == '+' || p == '=') {
+                        && Character.isDigit(s.charAt(i - 2)) || p == '#' && !exchangeReply(s, i) || p == '+'
+                        || p == '=') {
                     continue;
                 }
             }
@@ -421,6 +422,19 @@ public final class Text {
             return code;
         }
         return 0;
+    }
+
+    /**
+     * Exchange's "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" (Sisimai::Lhost::Exchange2007): a '#' that
+     * starts a word, right before a reply code at {@code i} followed by a blank and an enhanced status of the
+     * same class. Any other '#' before digits (a ticket or list number) does not start a reply code.
+     */
+    private static boolean exchangeReply(String s, int i) {
+        if (i > 1 && !(s.charAt(i - 2) <= ' ' || s.charAt(i - 2) == '<' || s.charAt(i - 2) == ';')) {
+            return false;
+        }
+        return i + 6 < s.length() && s.charAt(i + 3) == ' ' && s.charAt(i + 4) == s.charAt(i)
+                && s.charAt(i + 5) == '.' && Character.isDigit(s.charAt(i + 6));
     }
 
     /** Strips HTML tags and decodes the most common entities. */

@@ -19,6 +19,10 @@ final class TextDecoder {
         if (head.isBlank()) {
             return out;
         }
+        List<Fact> envelope = messageDetails(head, maxRecipients);
+        if (!envelope.isEmpty()) {
+            return envelope;
+        }
         java.util.Set<String> exclude = new java.util.HashSet<>();
         for (String h : new String[] {"to", "from", "reply-to", "sender", "return-path"}) {
             for (String v : mail.head.all(h)) {
@@ -148,6 +152,92 @@ final class TextDecoder {
             out.add(f);
         }
         return out;
+    }
+
+    /** Apache James' notice (AbstractNotify.java): the reply under this line, up to {@link #DETAILS}. */
+    private static final String ERROR_BELOW = "Error message below:";
+    /** Apache James' notice: the envelope of the failed mail follows this line, one field per line. */
+    private static final String DETAILS = "Message details:";
+    /** Apache James' envelope field naming the failed recipients (each further one on a line of its own). */
+    private static final String RCPT_TO = "  RCPT TO: ";
+
+    /**
+     * Apache James' bounce notice (its mailets' AbstractNotify template, as Sisimai::Lhost::ApacheJames reads it):
+     * "Error message below:" with the reply, then "Message details:" listing the envelope ("  Subject:", "  Sent
+     * date:", "  MAIL FROM:", "  RCPT TO:", "  From:", "  To:", "  CC:", "  Size (in bytes):", "  Number of
+     * lines:"). The failed recipients are the envelope's RCPT TO addresses (each further one indented on a line of
+     * its own), never the original's To or CC listed beside them; each gets the reply under "Error message below:".
+     * Empty when the report is not in this template.
+     */
+    static List<Fact> messageDetails(String head, int maxRecipients) {
+        int details = lineStarting(head, DETAILS, 0);
+        if (details < 0) {
+            return List.of();
+        }
+        int rcpt = lineStarting(head, RCPT_TO, details);
+        if (rcpt < 0) {
+            return List.of();
+        }
+        List<String> addrs = new ArrayList<>();
+        int i = rcpt + RCPT_TO.length();
+        boolean first = true;
+        while (i < head.length() && addrs.size() < maxRecipients) {
+            int e = head.indexOf('\n', i);
+            if (e < 0) {
+                e = head.length();
+            }
+            String line = head.substring(i, e).trim();
+            if (!first && (line.isEmpty() || line.indexOf(' ') >= 0 || line.endsWith(":"))) {
+                break; // the next field ("  From: ...") or the end of the block
+            }
+            List<int[]> found = Text.findAddresses(line, 2);
+            if (found.size() != 1) {
+                break;
+            }
+            String addr = Text.addressAt(line, found.get(0));
+            if (!addrs.contains(addr)) {
+                addrs.add(addr);
+            }
+            first = false;
+            // a further recipient: a line that starts with blanks and holds only an address
+            if (e >= head.length() || e + 1 >= head.length() || head.charAt(e + 1) != ' ') {
+                break;
+            }
+            i = e + 1;
+        }
+        if (addrs.isEmpty()) {
+            return List.of();
+        }
+        String reply = "";
+        int below = lineStarting(head, ERROR_BELOW, 0);
+        if (below >= 0 && below < details) {
+            reply = Text.squash(head.substring(below + ERROR_BELOW.length(), details));
+        }
+        String whole = Text.clip(Text.squash(head), 1000);
+        List<Fact> out = new ArrayList<>(addrs.size());
+        for (String a : addrs) {
+            Fact f = new Fact();
+            f.decoder = "text";
+            f.recipient = a;
+            f.action = "failed";
+            f.diagnostic = reply.isEmpty() ? whole : Text.clip(reply, 1000);
+            f.context = whole;
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** The index of the first line at or after {@code from} that starts with {@code prefix}, or -1. */
+    private static int lineStarting(String s, String prefix, int from) {
+        int i = from;
+        while (i >= 0 && i < s.length()) {
+            if ((i == 0 || s.charAt(i - 1) == '\n') && s.startsWith(prefix, i)) {
+                return i;
+            }
+            int nl = s.indexOf('\n', i);
+            i = nl < 0 ? -1 : nl + 1;
+        }
+        return -1;
     }
 
     /**

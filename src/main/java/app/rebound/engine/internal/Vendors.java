@@ -80,7 +80,7 @@ final class Vendors {
         }
         if (f.presetReason.isEmpty()) {
             MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain),
-                    () -> failureClass(f));
+                    () -> failureClass(f), phrase -> ownDomainAfter(f, phrase));
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
@@ -105,6 +105,32 @@ final class Vendors {
         }
         int code = Signals.replyCode(text);
         return code >= 400 && code < 600 ? '0' + code / 100 : 0;
+    }
+
+    /** Whether the first {@code phrase} (lower case) in the reply is followed by the recipient's own domain. */
+    static boolean ownDomainAfter(Fact f, String phrase) {
+        String domain = Classifier.domainOf(f.recipient);
+        if (domain.isEmpty()) {
+            return false;
+        }
+        String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
+        int i = Text.indexOfIgnoreCase(text, phrase, 0);
+        if (i < 0) {
+            return false;
+        }
+        int b = i + phrase.length();
+        while (b < text.length() && (text.charAt(b) == '<' || text.charAt(b) == '[' || text.charAt(b) == ' ')) {
+            b++;
+        }
+        int e = b;
+        while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '.'
+                || text.charAt(e) == '-')) {
+            e++;
+        }
+        while (e > b && text.charAt(e - 1) == '.') {
+            e--;
+        }
+        return text.substring(b, e).equalsIgnoreCase(domain);
     }
 
     private static final String[] DELAY_SUBJECTS = {"warn", "delay", "retr", "not yet", "still", "pending"};

@@ -164,4 +164,15 @@ class ScanningTest {
         assertEquals("", h.get("received"));
         assertEquals(5, Headers.parseBlock(block, 0, 100).size());
     }
+
+    // ---------------------------------------------------------------- reply codes
+
+    @Test
+    void exchangeHashReplyCodeIsReadButNoOtherHashNumber() {
+        assertEquals(550, Text.findReplyCode("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##"));
+        assertEquals(552, Text.findReplyCode("mx1.example.net #552 5.2.2 mailbox full ##"));
+        assertEquals(0, Text.findReplyCode("see ticket #550 for details"));
+        assertEquals(0, Text.findReplyCode("AUP#550 5.1.1"));
+        assertEquals(0, Text.findReplyCode("#550 4.1.1 class differs"));
+    }
 }
