@@ -22,6 +22,9 @@ public class Bounce extends TenantOwned {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "subscriber_id")
     public Subscriber subscriber;
+    /** The same column as {@link #subscriber}, read only: the subscriber's id without loading it (for links). */
+    @jakarta.persistence.Column(name = "subscriber_id", insertable = false, updatable = false)
+    public Long subscriberId;
     public String recipientEmail;
     public BounceType type;
     /** Enhanced status code (RFC 3463), e.g. 5.1.1; null when the receiver gave none. */

@@ -149,6 +149,44 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
         return w.toString();
     }
 
+    /** The same conditions as {@link #where} in SQL (after "campaign_id = ?"), their values appended to {@code args}. */
+    String sqlWhere(List<Object> args) {
+        StringBuilder w = new StringBuilder();
+        if (type != null) {
+            w.append(" and type = ?");
+            args.add(type.name().toLowerCase(Locale.ROOT));
+        }
+        if (!code.isEmpty()) {
+            if (code.chars().filter(ch -> ch == '.').count() == 2) {
+                w.append(" and status_code = ?");
+                args.add(code);
+            } else {
+                w.append(" and status_code like ?");
+                args.add(code + ".%");
+            }
+        }
+        if (fault != null) {
+            w.append(" and fault = ?");
+            args.add(fault.name().toLowerCase(Locale.ROOT));
+        }
+        if (investigate) {
+            w.append(" and investigate");
+        }
+        if (!address.isEmpty()) {
+            w.append(" and recipient_email like ? escape '\\'");
+            args.add("%" + likeEscaped(address) + "%");
+        }
+        if (!reason.isEmpty()) {
+            w.append(" and lower(diagnostic) like ? escape '\\'");
+            args.add("%" + likeEscaped(reason.toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (!domain.isEmpty()) {
+            w.append(" and recipient_domain = ?");
+            args.add(domain);
+        }
+        return w.toString();
+    }
+
     private static String likeEscaped(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

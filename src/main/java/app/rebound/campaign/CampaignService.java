@@ -3,6 +3,8 @@ package app.rebound.campaign;
 import app.rebound.bounce.Bounce;
 import app.rebound.bounce.BounceCursor;
 import app.rebound.bounce.BounceLogFilter;
+import app.rebound.bounce.BounceLogSql;
+import app.rebound.bounce.BounceRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,12 @@ import java.util.List;
 public class CampaignService {
     public static final int BOUNCE_PAGE_SIZE = 50;
 
+    private final BounceLogSql logSql;
+
+    public CampaignService(BounceLogSql logSql) {
+        this.logSql = logSql;
+    }
+
     /** Rows a reason search reads at most per page (see {@link Bounce#scanLimit}). */
     public static final int REASON_SCAN = 10_000;
 
@@ -25,8 +33,8 @@ public class CampaignService {
      * reason search stopped at its scan limit: the page holds the matches among the newest rows up to there, and
      * {@code next} continues the search from there.
      */
-    public record BounceLogPage(List<Bounce> rows, BounceCursor next, BounceCursor searchedTo) {
-        public BounceLogPage(List<Bounce> rows, BounceCursor next) {
+    public record BounceLogPage(List<BounceRow> rows, BounceCursor next, BounceCursor searchedTo) {
+        public BounceLogPage(List<BounceRow> rows, BounceCursor next) {
             this(rows, next, null);
         }
     }
@@ -62,17 +70,19 @@ public class CampaignService {
     }
 
     /** One bounce of the campaign at its keyset position (read-only), or 404. */
-    public BounceLogView bounceDetail(long campaignId, BounceCursor at) {
+    public Bounce bounceDetail(Campaign campaign, BounceCursor at) {
         readOnly();
-        Campaign campaign = withListAndServer(campaignId);
         Bounce b = Bounce.ofCampaignAt(campaign, at);
         if (b == null) {
-            throw new NotFoundException("No such bounce in campaign " + campaignId + ".");
+            throw new NotFoundException("No such bounce in campaign " + campaign.id + ".");
         }
-        if (b.subscriber != null) {
-            b.subscriber.id.longValue(); // the template links to the subscriber
-        }
-        return new BounceLogView(campaign, null, new BounceLogPage(List.of(b), null));
+        return b;
+    }
+
+    /** The campaign with its list and sending server (read-only), or 404. */
+    public Campaign getReadOnly(long campaignId) {
+        readOnly();
+        return withListAndServer(campaignId);
     }
 
     private static void readOnly() {
@@ -90,10 +100,6 @@ public class CampaignService {
         return c;
     }
 
-    public BounceLogPage bounceLog(Campaign campaign, BounceCursor before) {
-        return bounceLog(campaign, BounceLogFilter.NONE, before);
-    }
-
     public BounceLogPage bounceLog(Campaign campaign, BounceLogFilter filter, BounceCursor before) {
         return bounceLog(campaign, filter, before, CampaignBounceCount.of(campaign.id));
     }
@@ -101,13 +107,13 @@ public class CampaignService {
     /** The page, bounded on the partition key by the campaign's first and last bounce from its stored counters. */
     public BounceLogPage bounceLog(Campaign campaign, BounceLogFilter filter, BounceCursor before, CampaignBounceCount counts) {
         BounceCursor limit = filter.reason().isEmpty() ? null
-                : Bounce.scanLimit(campaign, filter, before, REASON_SCAN, counts.firstAt, counts.lastAt);
-        List<Bounce> rows = Bounce.pageForCampaign(campaign, filter, before, BOUNCE_PAGE_SIZE + 1, counts.firstAt,
-                counts.lastAt, limit);
+                : logSql.scanLimit(campaign.tenantId, campaign.id, filter, before, REASON_SCAN, counts.firstAt, counts.lastAt);
+        List<BounceRow> rows = logSql.page(campaign.tenantId, campaign.id, filter, before, BOUNCE_PAGE_SIZE + 1,
+                counts.firstAt, counts.lastAt, limit);
         boolean more = rows.size() > BOUNCE_PAGE_SIZE;
-        List<Bounce> page = more ? rows.subList(0, BOUNCE_PAGE_SIZE) : rows;
+        List<BounceRow> page = more ? rows.subList(0, BOUNCE_PAGE_SIZE) : rows;
         if (more) {
-            return new BounceLogPage(List.copyOf(page), BounceCursor.after(page.get(page.size() - 1)));
+            return new BounceLogPage(List.copyOf(page), page.get(page.size() - 1).position());
         }
         // a bounded search that read its whole scan without filling the page continues below the limit
         return new BounceLogPage(List.copyOf(page), limit, limit);

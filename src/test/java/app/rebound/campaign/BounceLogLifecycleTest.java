@@ -89,7 +89,7 @@ class BounceLogLifecycleTest {
                 .body(containsString("<code>4.2.2</code>: Mailbox full"))
                 .body(containsString("&lt;img src=x onerror=alert(1)&gt;"))
                 .body(not(containsString("<img src=x")))
-                .body(containsString("← Bounce log of"));
+                .body(containsString("&larr; Bounce log of"));
         // another campaign's or a made-up position: 404; garbage: 400
         given().get(soft.replace("/campaigns/" + a.campaignId() + "/", "/campaigns/" + b.campaignId() + "/"))
                 .then().statusCode(404);

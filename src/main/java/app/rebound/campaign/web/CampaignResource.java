@@ -149,12 +149,12 @@ public class CampaignResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("Invalid bounce reference: open the details from the bounce log.");
         }
-        CampaignService.BounceLogView view = service.bounceDetail(campaignId, position);
-        Bounce b = view.page().rows().get(0);
+        Campaign campaign = service.getReadOnly(campaignId);
+        Bounce b = service.bounceDetail(campaign, position);
         if (htmx.isFragmentRequest()) {
             return Templates.bounceDetail$facts(b);
         }
-        return Templates.bounceDetail(view.campaign(), b);
+        return Templates.bounceDetail(campaign, b);
     }
 
     /** Polled by the open tab (htmx, every 5 s): the bounces recorded since the page was opened, newest first. */

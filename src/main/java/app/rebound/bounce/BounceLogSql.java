@@ -1,0 +1,135 @@
+package app.rebound.bounce;
+
+import app.rebound.engine.BounceType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The bounce-log tab's reads in plain JDBC: the rows it renders, no entities (no hydration, no per-call query
+ * translation). The statements have the shape {@link Bounce#pageForCampaign} documents: the filter's conditions on
+ * the campaign's keyset range, the cursor as a row-value comparison, every known bound stated on the partition key
+ * (occurred_at) so PostgreSQL prunes the months that cannot hold a row. Hibernate's tenant filter does not apply to
+ * native SQL: every statement names its tenant, and NativeSqlConfinementTest allows native SQL here. Called inside
+ * the caller's transaction (the data source enlists the connection).
+ */
+@ApplicationScoped
+public class BounceLogSql {
+    static final String COLUMNS = "id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action,"
+            + " investigate, action_hint, inbound_id, occurred_at";
+
+    private final AgroalDataSource dataSource;
+
+    public BounceLogSql(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A page of the log, newest first; {@code limit}: a bounded reason search reads only rows at or after it. */
+    public List<BounceRow> page(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int size,
+            Instant first, Instant last, BounceCursor limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder q = new StringBuilder("select ").append(COLUMNS)
+                .append(" from bounce where tenant_id = ? and campaign_id = ?");
+        args.add(tenant);
+        args.add(campaignId);
+        q.append(filter.sqlWhere(args));
+        bounds(q, args, filter, before, limit == null ? first : max(first, limit.occurredAt()), last);
+        if (limit != null) {
+            q.append(" and (occurred_at, id) >= (?, ?)");
+            args.add(Timestamp.from(limit.occurredAt()));
+            args.add(limit.id());
+        }
+        q.append(" order by occurred_at desc, id desc limit ?");
+        args.add(size);
+        List<BounceRow> out = new ArrayList<>(size);
+        query(q.toString(), args, rs -> {
+            long sub = rs.getLong(2);
+            Long subscriberId = rs.wasNull() ? null : sub;
+            long inbound = rs.getLong(11);
+            Long inboundId = rs.wasNull() ? null : inbound;
+            String type = rs.getString(4);
+            out.add(new BounceRow(rs.getLong(1), subscriberId, rs.getString(3),
+                    type == null ? null : BounceType.valueOf(type.toUpperCase(Locale.ROOT)), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), inboundId,
+                    rs.getTimestamp(12).toInstant()));
+        });
+        return out;
+    }
+
+    /**
+     * Where a bounded reason search stops: the {@code scan}-th row of the campaign's keyset range (the cursor and the
+     * dates applied, not the other filters), or null when the range holds fewer rows.
+     */
+    public BounceCursor scanLimit(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int scan,
+            Instant first, Instant last) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder q = new StringBuilder("select occurred_at, id from bounce where tenant_id = ? and campaign_id = ?");
+        args.add(tenant);
+        args.add(campaignId);
+        bounds(q, args, filter, before, first, last);
+        q.append(" order by occurred_at desc, id desc offset ? limit 1");
+        args.add(scan - 1);
+        List<BounceCursor> out = new ArrayList<>(1);
+        query(q.toString(), args, rs -> out.add(new BounceCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2))));
+        return out.isEmpty() ? null : out.get(0);
+    }
+
+    private static void bounds(StringBuilder q, List<Object> args, BounceLogFilter filter, BounceCursor before,
+            Instant first, Instant last) {
+        Instant lo = max(first, filter.fromInstant());
+        if (lo != null) {
+            q.append(" and occurred_at >= ?");
+            args.add(Timestamp.from(lo));
+        }
+        if (last != null) {
+            q.append(" and occurred_at <= ?");
+            args.add(Timestamp.from(last));
+        }
+        if (filter.toInstantExclusive() != null) {
+            q.append(" and occurred_at < ?");
+            args.add(Timestamp.from(filter.toInstantExclusive()));
+        }
+        if (before != null) {
+            q.append(" and (occurred_at, id) < (?, ?) and occurred_at <= ?");
+            args.add(Timestamp.from(before.occurredAt()));
+            args.add(before.id());
+            args.add(Timestamp.from(before.occurredAt()));
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, List<Object> args, RowReader reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                Object a = args.get(i);
+                if (a instanceof Timestamp t) {
+                    ps.setTimestamp(i + 1, t);
+                } else {
+                    ps.setObject(i + 1, a);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the bounce log", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package app.rebound.bounce;
+
+import app.rebound.engine.BounceType;
+import java.time.Instant;
+
+/**
+ * One row of the bounce log as the tab shows it (the columns it renders, read without an entity: see
+ * {@link BounceLogSql}); the row's details come from the {@link Bounce} entity when it is expanded.
+ */
+public record BounceRow(long id, Long subscriberId, String recipientEmail, BounceType type, String statusCode,
+                        String diagnostic, String reason, String action, boolean investigate, String actionHint,
+                        Long inboundId, Instant occurredAt) {
+    /** The row's keyset position as a URL token (the next page's cursor, the details link). */
+    public String cursorToken() {
+        return position().token();
+    }
+
+    public BounceCursor position() {
+        return new BounceCursor(occurredAt, id);
+    }
+}
