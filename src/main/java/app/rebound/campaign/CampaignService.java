@@ -8,6 +8,7 @@ import app.rebound.bounce.BounceRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import jakarta.transaction.Transactional;
@@ -20,22 +21,24 @@ public class CampaignService {
     public static final int BOUNCE_PAGE_SIZE = 50;
 
     private final BounceLogSql logSql;
+    /** Rows a text search (reason words, part of an address) reads at most per page (see {@link BounceLogSql#scanLimit}). */
+    private final int textScan;
 
-    public CampaignService(BounceLogSql logSql) {
+    public CampaignService(BounceLogSql logSql,
+            @ConfigProperty(name = "rebound.bounce-log.text-scan", defaultValue = "10000") int textScan) {
         this.logSql = logSql;
+        this.textScan = Math.max(1, textScan);
     }
 
-    /** Rows a reason search reads at most per page (see {@link Bounce#scanLimit}). */
-    public static final int REASON_SCAN = 10_000;
 
     /**
      * One page of the bounce log plus the cursor of the next page (null on the last). {@code searchedTo} is set when a
      * reason search stopped at its scan limit: the page holds the matches among the newest rows up to there, and
      * {@code next} continues the search from there.
      */
-    public record BounceLogPage(List<BounceRow> rows, BounceCursor next, BounceCursor searchedTo) {
+    public record BounceLogPage(List<BounceRow> rows, BounceCursor next, BounceCursor searchedTo, int scanned) {
         public BounceLogPage(List<BounceRow> rows, BounceCursor next) {
-            this(rows, next, null);
+            this(rows, next, null, 0);
         }
     }
 
@@ -106,8 +109,9 @@ public class CampaignService {
 
     /** The page, bounded on the partition key by the campaign's first and last bounce from its stored counters. */
     public BounceLogPage bounceLog(Campaign campaign, BounceLogFilter filter, BounceCursor before, CampaignBounceCount counts) {
-        BounceCursor limit = filter.reason().isEmpty() ? null
-                : logSql.scanLimit(campaign.tenantId, campaign.id, filter, before, REASON_SCAN, counts.firstAt, counts.lastAt);
+        // a substring search (reason words, part of an address) has no index: it reads at most textScan rows a page
+        BounceCursor limit = filter.reason().isEmpty() && filter.address().isEmpty() ? null
+                : logSql.scanLimit(campaign.tenantId, campaign.id, filter, before, textScan, counts.firstAt, counts.lastAt);
         List<BounceRow> rows = logSql.page(campaign.tenantId, campaign.id, filter, before, BOUNCE_PAGE_SIZE + 1,
                 counts.firstAt, counts.lastAt, limit);
         boolean more = rows.size() > BOUNCE_PAGE_SIZE;
@@ -116,7 +120,7 @@ public class CampaignService {
             return new BounceLogPage(List.copyOf(page), page.get(page.size() - 1).position());
         }
         // a bounded search that read its whole scan without filling the page continues below the limit
-        return new BounceLogPage(List.copyOf(page), limit, limit);
+        return new BounceLogPage(List.copyOf(page), limit, limit, textScan);
     }
 
     /** The campaign's stored counters (one row, no count over its bounces). */
