@@ -15,6 +15,12 @@ public record BounceRow(long id, Long subscriberId, String recipientEmail, Bounc
         return position().token();
     }
 
+    /** "2026-12-06 03:40" (UTC), as the log shows the date. */
+    public String occurredLabel() {
+        String iso = occurredAt.toString();
+        return iso.substring(0, 10) + ' ' + iso.substring(11, 16);
+    }
+
     public BounceCursor position() {
         return new BounceCursor(occurredAt, id);
     }
