@@ -34,7 +34,9 @@ class NativeSqlConfinementTest {
             // Insight reports over the per-recipient sends (campaign_delivery has no entity): tenant explicit.
             "app/rebound/insight/InsightSql.java",
             // Re-add confirmation links: which tenant holds a token hash, the one lookup before a tenant is known.
-            "app/rebound/subscriber/ConfirmationSql.java");
+            "app/rebound/subscriber/ConfirmationSql.java",
+            // The campaign bounce-log CSV export: plain JDBC rows in keyset batches, every statement names its tenant.
+            "app/rebound/bounce/BounceExportSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 
