@@ -101,36 +101,6 @@ public class Bounce extends TenantOwned {
         return find(q.append(" order by occurredAt desc, id desc").toString(), p).page(0, size).list();
     }
 
-    /**
-     * Where a bounded reason search stops: the {@code scan}-th row of the campaign's keyset range (the cursor and the
-     * dates applied, not the other filters), or null when the range holds fewer rows. The search then reads only rows
-     * at or after it: at most {@code scan} rows per page, however rare the words are.
-     */
-    public static BounceCursor scanLimit(Campaign campaign, BounceLogFilter filter, BounceCursor before, int scan,
-            Instant first, Instant last) {
-        Parameters p = Parameters.with("c", campaign);
-        StringBuilder q = new StringBuilder("select occurredAt, id from Bounce where campaign = :c");
-        bounds(q, p, filter, before, first, last);
-        var query = getEntityManager().createQuery(q.append(" order by occurredAt desc, id desc").toString(), Object[].class);
-        p.map().forEach(query::setParameter);
-        List<Object[]> rows = query.setFirstResult(scan - 1).setMaxResults(1).getResultList();
-        return rows.isEmpty() ? null : new BounceCursor((Instant) rows.get(0)[0], (Long) rows.get(0)[1]);
-    }
-
-    /** The page's rows of a bounded search: at or after the scan limit (see {@link #scanLimit}). */
-    public static List<Bounce> pageForCampaign(Campaign campaign, BounceLogFilter filter, BounceCursor before, int size,
-            Instant first, Instant last, BounceCursor limit) {
-        if (limit == null) {
-            return pageForCampaign(campaign, filter, before, size, first, last);
-        }
-        Parameters p = Parameters.with("c", campaign);
-        StringBuilder q = new StringBuilder("campaign = :c").append(filter.where(p));
-        bounds(q, p, filter, before, max(first, limit.occurredAt()), last);
-        q.append(" and (occurredAt, id) >= (:lt, :lid)");
-        p.and("lt", limit.occurredAt()).and("lid", limit.id());
-        return find(q.append(" order by occurredAt desc, id desc").toString(), p).page(0, size).list();
-    }
-
     private static void bounds(StringBuilder q, Parameters p, BounceLogFilter filter, BounceCursor before, Instant first,
             Instant last) {
         Instant lo = max(first, filter.fromInstant());

@@ -187,7 +187,7 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
         return w.toString();
     }
 
-    private static String likeEscaped(String s) {
+    static String likeEscaped(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

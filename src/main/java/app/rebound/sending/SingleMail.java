@@ -86,9 +86,10 @@ public class SingleMail {
     /**
      * Hands a watched mail to its server and records it as a watched send ({@code sent_message.watched}), so a bounce
      * on it flips the subscriber back; a refusal of the recipient becomes a bounce like any other (through the
-     * ingestion pipeline, on this watched send). Throws only when the mail could not be handed over at all.
+     * ingestion pipeline, on this watched send). Returns the refusal (empty when the server accepted the mail); throws
+     * only when the mail could not be handed over at all.
      */
-    public void sendWatched(String tenant, Prepared p, Instant now) throws SmtpSendException {
+    public Optional<SmtpReply> sendWatched(String tenant, Prepared p, Instant now) throws SmtpSendException {
         SmtpSendException refused = null;
         try {
             send(p);
@@ -104,6 +105,7 @@ public class SingleMail {
             rejections.submit(tenant, p.serverId(), List.of(new Rejections.Rejection(p.mail().to(), p.campaignId(),
                     p.subscriberId(), p.messageId(), refused.stage(), refused.reply().orElseThrow(), p.target().host(), now)));
         }
+        return refused == null ? Optional.empty() : refused.reply();
     }
 
     /** A subject is one line: list names and the like come from people. */

@@ -33,9 +33,11 @@ public class Confirmations {
     public static final String ACTOR = "the address owner (confirmation link)";
 
     private final SingleMail singleMail;
+    private final ReaddFirstMail firstMail;
 
-    public Confirmations(SingleMail singleMail) {
+    public Confirmations(SingleMail singleMail, ReaddFirstMail firstMail) {
         this.singleMail = singleMail;
+        this.firstMail = firstMail;
     }
 
     /** A link was mailed: valid until {@code expiresAt}. */
@@ -66,8 +68,8 @@ public class Confirmations {
         SUPPRESSED
     }
 
-    /** A confirmation and the first mail to send once it has committed (null when there is none to send). */
-    public record Confirmed(Link link, SingleMail.Prepared firstMail, String firstMailProblem) {
+    /** A confirmation and the first mail to send once it has committed (null when the click re-subscribed nobody). */
+    public record Confirmed(Link link, ReaddFirstMail.Planned firstMail) {
     }
 
     /**
@@ -141,12 +143,12 @@ public class Confirmations {
     public Confirmed confirm(ConfirmationToken token, Instant now) {
         SubscriberReadd r = SubscriberReadd.find("tokenHash", token.hash()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (r == null) {
-            return new Confirmed(Link.unknown(), null, null);
+            return new Confirmed(Link.unknown(), null);
         }
         Subscriber s = Subscriber.findById(r.subscriberId, LockModeType.PESSIMISTIC_WRITE);
         State state = stateOf(r, s, now);
         if (state != State.PENDING) {
-            return new Confirmed(link(r, s, state), null, null);
+            return new Confirmed(link(r, s, state), null);
         }
         r.confirmedAt = now;
         r.requestedBy = s.email;
@@ -154,17 +156,8 @@ public class Confirmations {
         String why = "Re-subscribed by the address owner: confirmed " + minutes(now) + " UTC with the link mailed on "
                 + minutes(r.recordedAt) + " UTC at " + r.recordedBy + "'s request" + (r.note == null ? "" : ": " + r.note);
         SubscriberLifecycle.resubscribe(s, why, ACTOR, now);
-        Campaign campaign = campaignFor(s);
         String text = "Hello,\r\n\r\nthank you for confirming: you are back on the list \"" + s.list.name + "\".\r\n";
-        try {
-            if (campaign == null) {
-                throw new SingleMail.Unavailable("no campaign of the list has an enabled sending server");
-            }
-            return new Confirmed(link(r, s, State.CONFIRMED),
-                    singleMail.prepare(s.tenantId, campaign, s, "You are back on \"" + s.list.name + "\"", text), null);
-        } catch (SingleMail.Unavailable e) {
-            return new Confirmed(link(r, s, State.CONFIRMED), null, e.getMessage());
-        }
+        return new Confirmed(link(r, s, State.CONFIRMED), firstMail.prepare(s, "You are back on \"" + s.list.name + "\"", text));
     }
 
     private static State stateOf(SubscriberReadd r, Subscriber s, Instant now) {

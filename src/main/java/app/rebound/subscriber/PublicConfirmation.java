@@ -1,11 +1,8 @@
 package app.rebound.subscriber;
 
-import app.rebound.sending.SingleMail;
-import app.rebound.sending.SmtpSendException;
 import app.rebound.subscriber.Confirmations.Confirmed;
 import app.rebound.subscriber.Confirmations.Link;
 import app.rebound.tenant.TenantRunner;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,13 +17,13 @@ public class PublicConfirmation {
     private final ConfirmationSql sql;
     private final TenantRunner runner;
     private final Confirmations confirmations;
-    private final SingleMail singleMail;
+    private final ReaddFirstMail firstMail;
 
-    public PublicConfirmation(ConfirmationSql sql, TenantRunner runner, Confirmations confirmations, SingleMail singleMail) {
+    public PublicConfirmation(ConfirmationSql sql, TenantRunner runner, Confirmations confirmations, ReaddFirstMail firstMail) {
         this.sql = sql;
         this.runner = runner;
         this.confirmations = confirmations;
-        this.singleMail = singleMail;
+        this.firstMail = firstMail;
     }
 
     /** A well-formed token whose hash some tenant holds. */
@@ -53,14 +50,7 @@ public class PublicConfirmation {
         Instant now = Instant.now();
         Confirmed c = runner.inTenant(tenant, () -> confirmations.confirm(found.get().token(), now));
         if (c.firstMail() != null) {
-            try {
-                singleMail.sendWatched(tenant, c.firstMail(), now);
-            } catch (SmtpSendException e) {
-                Log.warnf("First mail after the confirmed re-add of subscriber %d of %s not sent: %s", c.firstMail().subscriberId(),
-                        tenant, e.getMessage());
-            }
-        } else if (c.firstMailProblem() != null) {
-            Log.warnf("No first mail after a confirmed re-add in %s: %s", tenant, c.firstMailProblem());
+            firstMail.send(tenant, c.firstMail(), now);
         }
         return c.link();
     }

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Re-adding a subscriber who left the mailable state, only with re-confirmation evidence, one subscriber at a
- * time. After a re-add the next two sends are watched ({@link Subscriber#watchSendsLeft}): a bounce there flips
- * the subscriber back and blocks automatic reactivation (the ingestion pipeline enforces it).
+ * time. After a re-add the first mail is a single watched test send ({@link ReaddFirstMail}) and the next two sends
+ * are watched ({@link Subscriber#watchSendsLeft}): a bounce on any of them flips the subscriber back and blocks
+ * automatic reactivation (the ingestion pipeline enforces it).
  */
 @ApplicationScoped
 @Transactional
@@ -25,6 +26,12 @@ public class SubscriberLifecycle {
             + "re-confirmation evidence (a fresh confirmation or a recorded direct request), and bounce-rate damage "
             + "compounds: re-adding many bounced addresses at once can get the whole sending domain blocked.";
     private static final Duration MAX_EVIDENCE_AGE = Duration.ofDays(365);
+
+    private final ReaddFirstMail firstMail;
+
+    public SubscriberLifecycle(ReaddFirstMail firstMail) {
+        this.firstMail = firstMail;
+    }
 
     /** A re-add refused for a reason the person can act on. */
     public static class Refused extends RuntimeException {
@@ -42,8 +49,15 @@ public class SubscriberLifecycle {
         return new Refused(BULK_REFUSAL);
     }
 
-    /** Re-subscribes one subscriber on a recorded direct request; {@code actor} is the member who records it. */
-    public Subscriber readdOnDirectRequest(long subscriberId, DirectRequest request, String actor) {
+    /** A re-add and its first mail, to be sent once the re-add has committed ({@link ReaddFirstMail#send}). */
+    public record Readded(Subscriber subscriber, ReaddFirstMail.Planned firstMail) {
+    }
+
+    /**
+     * Re-subscribes one subscriber on a recorded direct request ({@code actor} is the member who records it) and
+     * prepares its first mail; {@link DirectReadd} sends that mail after this transaction has committed.
+     */
+    public Readded readdOnDirectRequest(long subscriberId, DirectRequest request, String actor) {
         Subscriber s = Subscriber.findById(subscriberId);
         if (s == null) {
             throw new NotFoundException("No subscriber " + subscriberId + " in this organisation.");
@@ -67,10 +81,12 @@ public class SubscriberLifecycle {
         r.recordedBy = actor;
         r.persist();
 
+        String text = "Hello,\r\n\r\nas you asked, you are back on the list \"" + s.list.name + "\". No action is needed.\r\n";
+        ReaddFirstMail.Planned first = firstMail.prepare(s, "You are back on \"" + s.list.name + "\"", text);
         String why = "Re-added on a direct request from " + who + " (" + channel.replace('_', ' ') + ", "
-                + when.toString().substring(0, 16).replace('T', ' ') + " UTC): " + note;
+                + when.toString().substring(0, 16).replace('T', ' ') + " UTC); " + first.plan() + ". Note: " + note;
         resubscribe(s, why, actor, Instant.now());
-        return s;
+        return new Readded(s, first);
     }
 
     /**

@@ -25,13 +25,26 @@ public final class CsvExport {
         int writeNext(CSVPrinter out) throws IOException;
     }
 
+    /** Writes every row as it comes; the output goes on whenever the 64 KiB buffer fills, and at the end. */
+    public interface Rows {
+        void writeAll(CSVPrinter out) throws IOException;
+    }
+
+    /** A download written batch by batch, each batch sent on as soon as it is written. */
     public static Response download(String filename, List<String> header, Batches batches) {
-        StreamingOutput body = os -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 64 * 1024);
-            CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+        return stream(filename, header, out -> {
             while (batches.writeNext(out) > 0) {
                 out.flush();
             }
+        });
+    }
+
+    /** A download written row by row. */
+    public static Response stream(String filename, List<String> header, Rows rows) {
+        StreamingOutput body = os -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 64 * 1024);
+            CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+            rows.writeAll(out);
             out.flush();
         };
         return Response.ok(body, new MediaType("text", "csv", "UTF-8"))

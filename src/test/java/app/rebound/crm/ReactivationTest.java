@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.rebound.ingest.IngestWorker;
 import app.rebound.ingest.smtp.SmtpListener;
 import app.rebound.sending.SendingWorld;
-import app.rebound.sendingserver.RetryPolicy;
-import app.rebound.simulator.BounceSimulator;
 import app.rebound.tenant.MembershipAugmentor;
 import app.rebound.tenant.TenantRunner;
 import app.rebound.web.Csrf;
@@ -22,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -49,18 +46,16 @@ class ReactivationTest {
     @Inject
     Db db;
 
-    final List<BounceSimulator> simulators = new ArrayList<>();
+    final SendingWorld.Simulators simulators = new SendingWorld.Simulators();
 
     @AfterEach
     void stop() {
-        simulators.forEach(BounceSimulator::close);
+        simulators.closeAll();
     }
 
     /** A tenant whose campaign's sending server is a fresh bounce simulator mailing its reports to Rebound. */
     SendingWorld world(String prefix) {
-        SendingWorld w = new SendingWorld(fixtures, runner, listener, prefix, RetryPolicy.DEFAULT, null);
-        simulators.add(w.simulator);
-        return w;
+        return simulators.open(fixtures, runner, listener, prefix);
     }
 
     static Timestamp daysAgo(double days) {

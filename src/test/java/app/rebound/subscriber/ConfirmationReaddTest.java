@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.rebound.ingest.IngestWorker;
 import app.rebound.ingest.smtp.SmtpListener;
 import app.rebound.sending.SendingWorld;
-import app.rebound.sendingserver.RetryPolicy;
-import app.rebound.simulator.BounceSimulator;
 import app.rebound.tenant.MembershipAugmentor;
 import app.rebound.tenant.TenantRunner;
 import app.rebound.testsupport.Db;
@@ -27,8 +25,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -60,27 +56,21 @@ class ConfirmationReaddTest {
     @Inject
     Db db;
 
-    final List<BounceSimulator> simulators = new ArrayList<>();
+    final SendingWorld.Simulators simulators = new SendingWorld.Simulators();
 
     @AfterEach
     void stop() {
-        simulators.forEach(BounceSimulator::close);
+        simulators.closeAll();
     }
 
     SendingWorld world(String prefix) {
-        SendingWorld w = new SendingWorld(fixtures, runner, listener, prefix, RetryPolicy.DEFAULT, null);
+        SendingWorld w = simulators.open(fixtures, runner, listener, prefix);
         w.simulator.keepLastMessages();
-        simulators.add(w.simulator);
         return w;
     }
 
-    /** A subscriber of the world's list with this exact address, bounced, with the pipeline's hard-bounce suppression entry. */
     long bounced(SendingWorld x, String email) {
-        long id = fixtures.someSubscribers(x.world, "c", "example.net", 1).get(0);
-        db.update("update subscriber set email = ?, status = 'bounced' where tenant_id = ? and id = ?", email, x.tenant, id);
-        db.update("insert into suppressed_address (id, tenant_id, email, reason, added_by) values (nextval('suppressed_address_seq'),"
-                + " ?, ?, 'hard_bounce', 'auto-action')", x.tenant, email);
-        return id;
+        return x.aBouncedSubscriber(fixtures, db, email);
     }
 
     /** The token in the last mail the simulator accepted for {@code email} (the body decoded as a mail reader would). */

@@ -36,7 +36,9 @@ class NativeSqlConfinementTest {
             // Re-add confirmation links: which tenant holds a token hash, the one lookup before a tenant is known.
             "app/rebound/subscriber/ConfirmationSql.java",
             // The bounce-log tab's rows, read without entities: every statement names its tenant.
-            "app/rebound/bounce/BounceLogSql.java");
+            "app/rebound/bounce/BounceLogSql.java",
+            // The campaign bounce-log CSV export: plain JDBC rows in keyset batches, every statement names its tenant.
+            "app/rebound/bounce/BounceExportSql.java");
     private static final Pattern NATIVE_SQL = Pattern.compile(
             "createNativeQuery|getConnection|prepareStatement|prepareCall|createStatement|NativeQuery|AgroalDataSource|doWork|doReturningWork");
 

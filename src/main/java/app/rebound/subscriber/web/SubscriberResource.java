@@ -1,6 +1,7 @@
 package app.rebound.subscriber.web;
 
 import app.rebound.subscriber.Confirmations;
+import app.rebound.subscriber.DirectReadd;
 import app.rebound.subscriber.SubscriberCursor;
 import app.rebound.subscriber.Reclassify;
 import app.rebound.subscriber.SubscriberLifecycle;
@@ -57,10 +58,12 @@ public class SubscriberResource {
     private final Reclassify reclassify;
     private final Confirmations confirmations;
     private final Optional<String> publicUrl;
+    private final DirectReadd directReadd;
 
     public SubscriberResource(SubscriberService service, Htmx htmx, SubscriberLifecycle lifecycle, CurrentMember member,
             Flash flash, Reclassify reclassify, Confirmations confirmations,
-            @ConfigProperty(name = "rebound.public-url") Optional<String> publicUrl) {
+            @ConfigProperty(name = "rebound.public-url") Optional<String> publicUrl, DirectReadd directReadd) {
+        this.directReadd = directReadd;
         this.confirmations = confirmations;
         this.publicUrl = publicUrl;
         this.reclassify = reclassify;
@@ -91,13 +94,14 @@ public class SubscriberResource {
     public Response readd(@PathParam("id") String id, @FormParam("requestedBy") String requestedBy,
             @FormParam("requestedAt") String requestedAt, @FormParam("channel") String channel, @FormParam("note") String note) {
         long sid = Ids.parse(id, "subscriber");
+        String firstMail;
         try {
-            lifecycle.readdOnDirectRequest(sid, new DirectRequest(requestedBy, requestedAt, channel, note), member.name());
+            firstMail = directReadd.readd(sid, new DirectRequest(requestedBy, requestedAt, channel, note), member.name());
         } catch (SubscriberLifecycle.Refused e) {
             throw new ClientErrorException(e.getMessage(), 422);
         }
-        flash.set("Re-subscribed on the recorded request. The next " + SubscriberLifecycle.WATCHED_SENDS
-                + " sends are watched: a bounce there flips the address back and blocks automatic reactivation.");
+        flash.set("Re-subscribed on the recorded request. " + firstMail + " The next " + SubscriberLifecycle.WATCHED_SENDS
+                + " sends are watched: a bounce flips the address back and blocks automatic reactivation.");
         return Response.seeOther(URI.create("/subscribers/" + sid)).build();
     }
 
