@@ -1,0 +1,62 @@
+package app.rebound.bounce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.rebound.testsupport.Fixtures;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bounce log's plan-cache choice, seen in PostgreSQL's own view of the connection's prepared statements: the
+ * page without filter columns runs on a cached generic plan, a filtered page on custom plans (the driver prepares a
+ * statement on the server from its fifth execution on the connection; one transaction keeps one connection).
+ */
+@QuarkusTest
+class BounceLogPlanCacheTest {
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    BounceLogSql sql;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void theUnfilteredPageIsPlannedOnceTheDomainFilterPerCall() {
+        Fixtures.World w = fixtures.aWorld(fixtures.aTenant("plans"), 60);
+        BounceLogFilter domain = BounceLogFilter.parse(null, null, null, null, null, null, "example.net", null, null);
+        Map<String, long[]> plans = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // the filtered page first: the unfiltered one sets the generic choice for the rest of its transaction
+            for (int i = 0; i < 8; i++) {
+                sql.page(w.tenantId(), w.campaignId(), domain, null, 51, null, null, null);
+            }
+            for (int i = 0; i < 8; i++) {
+                assertEquals(51, sql.page(w.tenantId(), w.campaignId(), BounceLogFilter.NONE, null, 51, null, null, null).size());
+            }
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "select statement, generic_plans, custom_plans from pg_prepared_statements"
+                            + " where statement like 'select id, subscriber_id, recipient_email%'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plans.put(rs.getString(1).contains("recipient_domain") ? "domain" : "none",
+                            new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(plans.containsKey("none") && plans.containsKey("domain"), "both prepared on the server: " + plans.keySet());
+        assertTrue(plans.get("none")[0] >= 3, "generic plans of the unfiltered page: " + plans.get("none")[0]);
+        assertEquals(0, plans.get("none")[1], "no custom plan for the unfiltered page");
+        assertTrue(plans.get("domain")[1] >= 3, "custom plans of the domain filter: " + plans.get("domain")[1]);
+    }
+}
