@@ -8,7 +8,7 @@
 # holding the bounce log; wrk alone counts the login redirect of an expired session as a success).
 # Prints one line per URL: pages/s and latency p50/p90/p99/max in ms, and the count of bad responses.
 # Usage: bench/bounce-log-wrk.sh [DB] [DURATION] [CONNECTIONS] [THREADS]   defaults: rebound_bench_log 20s 16 2
-#   SKIP_PACKAGE=1 reuses target/quarkus-app; ONLY=regex runs only the URLs whose label matches.
+#   SKIP_PACKAGE=1 reuses target/quarkus-app; ONLY=regex runs only the URLs whose label matches; WARMUP=60s first.
 # Needs: wrk (Debian package), the rebound role, a generated database. Run on a quiet machine; app, wrk and
 # PostgreSQL share its cores.
 set -euo pipefail
@@ -95,6 +95,11 @@ urls=(
   "address search|$base?address=${addr%%@*}"
   "type=soft+code=4.2.2+domain|$base?type=soft&code=4.2.2&domain=$common"
 )
+# JIT warm-up: the C2 compiler alone takes tens of seconds of CPU after a start; measuring before it settles
+# measures the compiler
+echo "== warm-up: ${WARMUP:-60s} on the unfiltered page and fragment"
+wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP:-60s}" -H "Cookie: $cookie" -s bench/bounce-log.lua "$base" >/dev/null 2>&1 || true
+wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP:-60s}" -H "Cookie: $cookie" -H "HX-Request: true" -s bench/bounce-log.lua "$base" >/dev/null 2>&1 || true
 echo "== campaign $T/$C: $total bounces; wrk -t$THREADS -c$CONNS -d$DURATION per URL; load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %-8s %8s %8s %8s %8s %8s %s\n' "filter" "kind" "pages/s" "p50" "p90" "p99" "max" "bad"
 for entry in "${urls[@]}"; do
