@@ -77,55 +77,6 @@ public class Bounce extends TenantOwned {
                 Parameters.with("c", campaign).and("id", at.id()).and("t", at.occurredAt())).firstResult();
     }
 
-    /** The bounce-log page for a campaign: newest first, keyset-paginated on (occurredAt, id). */
-    public static List<Bounce> pageForCampaign(Campaign campaign, BounceCursor before, int size) {
-        return pageForCampaign(campaign, BounceLogFilter.NONE, before, size, null, null);
-    }
-
-    public static List<Bounce> pageForCampaign(Campaign campaign, BounceLogFilter filter, BounceCursor before, int size) {
-        return pageForCampaign(campaign, filter, before, size, null, null);
-    }
-
-    /**
-     * The filtered bounce-log page: the filter's conditions on top of the campaign's keyset range. The cursor is a
-     * row-value comparison {@code (occurredAt, id) < (t, x)} (one index range, no OR), and every bound on occurredAt
-     * that is known (the cursor's time, the filter's dates, and {@code first}/{@code last}: the earliest and latest
-     * bounce of the campaign from its stored counters) is stated on the partition key itself so PostgreSQL prunes the
-     * months that cannot hold a row, also in a generic (cached) plan.
-     */
-    public static List<Bounce> pageForCampaign(Campaign campaign, BounceLogFilter filter, BounceCursor before, int size,
-            Instant first, Instant last) {
-        Parameters p = Parameters.with("c", campaign);
-        StringBuilder q = new StringBuilder("campaign = :c").append(filter.where(p));
-        bounds(q, p, filter, before, first, last);
-        return find(q.append(" order by occurredAt desc, id desc").toString(), p).page(0, size).list();
-    }
-
-    private static void bounds(StringBuilder q, Parameters p, BounceLogFilter filter, BounceCursor before, Instant first,
-            Instant last) {
-        Instant lo = max(first, filter.fromInstant());
-        if (lo != null) {
-            q.append(" and occurredAt >= :lo");
-            p.and("lo", lo);
-        }
-        if (last != null) {
-            q.append(" and occurredAt <= :last");
-            p.and("last", last);
-        }
-        if (filter.toInstantExclusive() != null) {
-            q.append(" and occurredAt < :toExcl");
-            p.and("toExcl", filter.toInstantExclusive());
-        }
-        if (before != null) {
-            q.append(" and (occurredAt, id) < (:t, :id) and occurredAt <= :t");
-            p.and("t", before.occurredAt()).and("id", before.id());
-        }
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-    }
-
     /**
      * The live view of the bounce log: bounces of the campaign recorded after {@code since}, newest first. The
      * bound on occurredAt (the partition key) keeps the scan to recent partitions and the log index's range.

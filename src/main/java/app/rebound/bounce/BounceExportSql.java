@@ -10,15 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The campaign bounce-log CSV export, read as plain JDBC rows: a million rows through Hibernate's entities cost
  * ~114 s, most of it building and dirty-tracking entities nobody changes. Same rows, order and filters as the bounce
- * log ({@link Bounce#pageForCampaign}): newest first, keyset batches on {@code (occurred_at, id)} with every known
+ * log ({@link BounceLogSql#where}): newest first, keyset batches on {@code (occurred_at, id)} with every known
  * bound on the partition key, each batch one statement in its own short read-only transaction on one connection (no
  * transaction spans the download, however slowly the client reads; rows recorded meanwhile may or may not appear;
  * the connection is held until the download ends). Hibernate's tenant filter does not apply here: every statement
@@ -54,7 +52,7 @@ public class BounceExportSql {
     public long forEach(String tenant, long campaignId, BounceLogFilter filter, Instant first, Instant last, int batch, Sink sink)
             throws IOException {
         List<Object> params = new ArrayList<>();
-        String where = where(tenant, campaignId, filter, first, last, params);
+        String where = BounceLogSql.where(tenant, campaignId, filter, null, first, last, params);
         String order = " order by occurred_at desc, id desc limit ?";
         long total = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -69,7 +67,7 @@ public class BounceExportSql {
                 total += cursor.rows;
                 while (cursor.rows == batch) {
                     n = bind(next, params);
-                    OffsetDateTime t = OffsetDateTime.ofInstant(cursor.occurredAt, ZoneOffset.UTC);
+                    OffsetDateTime t = BounceLogSql.at(cursor.occurredAt);
                     next.setObject(n, t);
                     next.setLong(n + 1, cursor.id);
                     next.setObject(n + 2, t);
@@ -122,28 +120,5 @@ public class BounceExportSql {
             ps.setObject(i + 1, params.get(i));
         }
         return params.size() + 1;
-    }
-
-    /** The bounce log's conditions ({@link BounceLogFilter#sqlWhere} and the partition-key bounds) in SQL, tenant first. */
-    static String where(String tenant, long campaignId, BounceLogFilter filter, Instant first, Instant last, List<Object> p) {
-        StringBuilder w = new StringBuilder("tenant_id = ? and campaign_id = ?");
-        p.add(tenant);
-        p.add(campaignId);
-        w.append(filter.sqlWhere(p));
-        Instant from = filter.fromInstant();
-        Instant lo = first == null ? from : from == null || first.isAfter(from) ? first : from;
-        if (lo != null) {
-            w.append(" and occurred_at >= ?");
-            p.add(OffsetDateTime.ofInstant(lo, ZoneOffset.UTC));
-        }
-        if (last != null) {
-            w.append(" and occurred_at <= ?");
-            p.add(OffsetDateTime.ofInstant(last, ZoneOffset.UTC));
-        }
-        if (filter.toInstantExclusive() != null) {
-            w.append(" and occurred_at < ?");
-            p.add(OffsetDateTime.ofInstant(filter.toInstantExclusive(), ZoneOffset.UTC));
-        }
-        return w.toString();
     }
 }

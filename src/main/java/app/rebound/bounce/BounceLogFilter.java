@@ -2,7 +2,6 @@ package app.rebound.bounce;
 
 import app.rebound.engine.BounceType;
 import app.rebound.engine.Fault;
-import io.quarkus.panache.common.Parameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -101,6 +100,11 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
                 && domain.isEmpty() && from == null && to == null;
     }
 
+    /** This filter's date range alone (a text search's scan limit counts every row in range). */
+    public BounceLogFilter datesOnly() {
+        return new BounceLogFilter(null, "", null, false, "", "", "", from, to);
+    }
+
     /** Start of the date range (UTC), or null. */
     public Instant fromInstant() {
         return from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -111,45 +115,7 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
         return to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** The HQL conditions (after "campaign = :c") and their parameters. */
-    String where(Parameters p) {
-        StringBuilder w = new StringBuilder();
-        if (type != null) {
-            w.append(" and type = :ftype");
-            p.and("ftype", type);
-        }
-        if (!code.isEmpty()) {
-            if (code.chars().filter(ch -> ch == '.').count() == 2) {
-                w.append(" and statusCode = :fcode");
-                p.and("fcode", code);
-            } else {
-                w.append(" and statusCode like :fcode");
-                p.and("fcode", code + ".%");
-            }
-        }
-        if (fault != null) {
-            w.append(" and fault = :ffault");
-            p.and("ffault", fault);
-        }
-        if (investigate) {
-            w.append(" and investigate = true");
-        }
-        if (!address.isEmpty()) {
-            w.append(" and recipientEmail like :faddr escape '\\'");
-            p.and("faddr", "%" + likeEscaped(address) + "%");
-        }
-        if (!reason.isEmpty()) {
-            w.append(" and lower(diagnostic) like :freason escape '\\'");
-            p.and("freason", "%" + likeEscaped(reason.toLowerCase(Locale.ROOT)) + "%");
-        }
-        if (!domain.isEmpty()) {
-            w.append(" and recipientDomain = :fdomain");
-            p.and("fdomain", domain);
-        }
-        return w.toString();
-    }
-
-    /** The same conditions as {@link #where} in SQL (after "campaign_id = ?"), their values appended to {@code args}. */
+    /** The filter's column conditions in SQL (after "campaign_id = ?"), their values appended to {@code args}. */
     String sqlWhere(List<Object> args) {
         StringBuilder w = new StringBuilder();
         if (type != null) {

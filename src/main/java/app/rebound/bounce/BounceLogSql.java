@@ -7,17 +7,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The bounce-log tab's reads in plain JDBC: the rows it renders, no entities (no hydration, no per-call query
- * translation). The statements have the shape {@link Bounce#pageForCampaign} documents: the filter's conditions on
- * the campaign's keyset range, the cursor as a row-value comparison, every known bound stated on the partition key
- * (occurred_at) so PostgreSQL prunes the months that cannot hold a row. Hibernate's tenant filter does not apply to
+ * translation). Every statement is the filter's conditions on the campaign's keyset range ({@link #where}): the cursor
+ * as a row-value comparison, every known bound stated on the partition key (occurred_at) so PostgreSQL prunes the
+ * months that cannot hold a row. Hibernate's tenant filter does not apply to
  * native SQL: every statement names its tenant, and NativeSqlConfinementTest allows native SQL here. Called inside
  * the caller's transaction (the data source enlists the connection).
  */
@@ -32,19 +33,15 @@ public class BounceLogSql {
         this.dataSource = dataSource;
     }
 
-    /** A page of the log, newest first; {@code limit}: a bounded reason search reads only rows at or after it. */
+    /** A page of the log, newest first; {@code limit}: a bounded text search reads only rows at or after it. */
     public List<BounceRow> page(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int size,
             Instant first, Instant last, BounceCursor limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder q = new StringBuilder("select ").append(COLUMNS)
-                .append(" from bounce where tenant_id = ? and campaign_id = ?");
-        args.add(tenant);
-        args.add(campaignId);
-        q.append(filter.sqlWhere(args));
-        bounds(q, args, filter, before, limit == null ? first : max(first, limit.occurredAt()), last);
+        StringBuilder q = new StringBuilder("select ").append(COLUMNS).append(" from bounce where ")
+                .append(where(tenant, campaignId, filter, before, limit == null ? first : max(first, limit.occurredAt()), last, args));
         if (limit != null) {
             q.append(" and (occurred_at, id) >= (?, ?)");
-            args.add(Timestamp.from(limit.occurredAt()));
+            args.add(at(limit.occurredAt()));
             args.add(limit.id());
         }
         q.append(" order by occurred_at desc, id desc limit ?");
@@ -65,44 +62,58 @@ public class BounceLogSql {
     }
 
     /**
-     * Where a bounded reason search stops: the {@code scan}-th row of the campaign's keyset range (the cursor and the
+     * Where a bounded text search stops: the {@code scan}-th row of the campaign's keyset range (the cursor and the
      * dates applied, not the other filters), or null when the range holds fewer rows.
      */
     public BounceCursor scanLimit(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int scan,
             Instant first, Instant last) {
         List<Object> args = new ArrayList<>();
-        StringBuilder q = new StringBuilder("select occurred_at, id from bounce where tenant_id = ? and campaign_id = ?");
-        args.add(tenant);
-        args.add(campaignId);
-        bounds(q, args, filter, before, first, last);
-        q.append(" order by occurred_at desc, id desc offset ? limit 1");
+        StringBuilder q = new StringBuilder("select occurred_at, id from bounce where ")
+                .append(where(tenant, campaignId, filter.datesOnly(), before, first, last, args))
+                .append(" order by occurred_at desc, id desc offset ? limit 1");
         args.add(scan - 1);
         List<BounceCursor> out = new ArrayList<>(1);
         query(q.toString(), args, false, rs -> out.add(new BounceCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2))));
         return out.isEmpty() ? null : out.get(0);
     }
 
-    private static void bounds(StringBuilder q, List<Object> args, BounceLogFilter filter, BounceCursor before,
-            Instant first, Instant last) {
+    /**
+     * The log's conditions, tenant first: the campaign, the filter's columns ({@link BounceLogFilter#sqlWhere}), every
+     * known bound on the partition key (the later of {@code first} and the filter's 'from', {@code last}, the day after
+     * the filter's 'to') and the cursor as a row-value comparison plus its own bound. Their values go to {@code args}.
+     * The page, the scan limit and the CSV export ({@link BounceExportSql}) all read this.
+     */
+    static String where(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, Instant first,
+            Instant last, List<Object> args) {
+        StringBuilder q = new StringBuilder("tenant_id = ? and campaign_id = ?");
+        args.add(tenant);
+        args.add(campaignId);
+        q.append(filter.sqlWhere(args));
         Instant lo = max(first, filter.fromInstant());
         if (lo != null) {
             q.append(" and occurred_at >= ?");
-            args.add(Timestamp.from(lo));
+            args.add(at(lo));
         }
         if (last != null) {
             q.append(" and occurred_at <= ?");
-            args.add(Timestamp.from(last));
+            args.add(at(last));
         }
         if (filter.toInstantExclusive() != null) {
             q.append(" and occurred_at < ?");
-            args.add(Timestamp.from(filter.toInstantExclusive()));
+            args.add(at(filter.toInstantExclusive()));
         }
         if (before != null) {
             q.append(" and (occurred_at, id) < (?, ?) and occurred_at <= ?");
-            args.add(Timestamp.from(before.occurredAt()));
+            args.add(at(before.occurredAt()));
             args.add(before.id());
-            args.add(Timestamp.from(before.occurredAt()));
+            args.add(at(before.occurredAt()));
         }
+        return q.toString();
+    }
+
+    /** A bound on occurred_at (timestamptz) as the driver binds it. */
+    static OffsetDateTime at(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
     private static Instant max(Instant a, Instant b) {
@@ -134,12 +145,7 @@ public class BounceLogSql {
                 }
             }
             for (int i = 0; i < args.size(); i++) {
-                Object a = args.get(i);
-                if (a instanceof Timestamp t) {
-                    ps.setTimestamp(i + 1, t);
-                } else {
-                    ps.setObject(i + 1, a);
-                }
+                ps.setObject(i + 1, args.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -33,8 +33,8 @@ public class CampaignService {
 
     /**
      * One page of the bounce log plus the cursor of the next page (null on the last). {@code searchedTo} is set when a
-     * reason search stopped at its scan limit: the page holds the matches among the newest rows up to there, and
-     * {@code next} continues the search from there.
+     * text search stopped at its scan limit ({@code scanned} rows read): the page holds the matches among the newest
+     * rows up to there, and {@code next} continues the search from there.
      */
     public record BounceLogPage(List<BounceRow> rows, BounceCursor next, BounceCursor searchedTo, int scanned) {
         public BounceLogPage(List<BounceRow> rows, BounceCursor next) {
@@ -48,13 +48,7 @@ public class CampaignService {
 
     /** The campaign, or 404: another tenant's campaign is invisible, not forbidden. */
     public Campaign get(long id) {
-        Campaign c = Campaign.findById(id);
-        if (c == null) {
-            throw new NotFoundException("No campaign " + id + " in this organisation.");
-        }
-        c.list.name.length(); // initialise the lazy list for the template
-        c.sendingServer.name.length();
-        return c;
+        return withListAndServer(id);
     }
 
     /** What the bounce-log tab shows: the campaign (with its list and server), its counters and one page. */
@@ -72,20 +66,19 @@ public class CampaignService {
         return new BounceLogView(campaign, counts, bounceLog(campaign, filter, before, counts));
     }
 
-    /** One bounce of the campaign at its keyset position (read-only), or 404. */
-    public Bounce bounceDetail(Campaign campaign, BounceCursor at) {
-        readOnly();
-        Bounce b = Bounce.ofCampaignAt(campaign, at);
-        if (b == null) {
-            throw new NotFoundException("No such bounce in campaign " + campaign.id + ".");
-        }
-        return b;
+    /** A bounce of a campaign, with the campaign (and its list and server) for the page around it. */
+    public record BounceDetail(Campaign campaign, Bounce bounce) {
     }
 
-    /** The campaign with its list and sending server (read-only), or 404. */
-    public Campaign getReadOnly(long campaignId) {
+    /** One bounce of the campaign at its keyset position, read in one read-only transaction, or 404. */
+    public BounceDetail bounceDetail(long campaignId, BounceCursor at) {
         readOnly();
-        return withListAndServer(campaignId);
+        Campaign campaign = withListAndServer(campaignId);
+        Bounce b = Bounce.ofCampaignAt(campaign, at);
+        if (b == null) {
+            throw new NotFoundException("No such bounce in campaign " + campaignId + ".");
+        }
+        return new BounceDetail(campaign, b);
     }
 
     private static void readOnly() {
@@ -103,12 +96,8 @@ public class CampaignService {
         return c;
     }
 
-    public BounceLogPage bounceLog(Campaign campaign, BounceLogFilter filter, BounceCursor before) {
-        return bounceLog(campaign, filter, before, CampaignBounceCount.of(campaign.id));
-    }
-
     /** The page, bounded on the partition key by the campaign's first and last bounce from its stored counters. */
-    public BounceLogPage bounceLog(Campaign campaign, BounceLogFilter filter, BounceCursor before, CampaignBounceCount counts) {
+    private BounceLogPage bounceLog(Campaign campaign, BounceLogFilter filter, BounceCursor before, CampaignBounceCount counts) {
         // a substring search (reason words, part of an address) has no index: it reads at most textScan rows a page
         BounceCursor limit = filter.reason().isEmpty() && filter.address().isEmpty() ? null
                 : logSql.scanLimit(campaign.tenantId, campaign.id, filter, before, textScan, counts.firstAt, counts.lastAt);

@@ -142,12 +142,11 @@ public class CampaignResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("Invalid bounce reference: open the details from the bounce log.");
         }
-        Campaign campaign = service.getReadOnly(campaignId);
-        Bounce b = service.bounceDetail(campaign, position);
+        CampaignService.BounceDetail detail = service.bounceDetail(campaignId, position);
         if (htmx.isFragmentRequest()) {
-            return Templates.bounceDetail$facts(b);
+            return Templates.bounceDetail$facts(detail.bounce());
         }
-        return Templates.bounceDetail(campaign, b);
+        return Templates.bounceDetail(detail.campaign(), detail.bounce());
     }
 
     /** Polled by the open tab (htmx, every 5 s): the bounces recorded since the page was opened, newest first. */
