@@ -50,13 +50,7 @@ public class Reactivation {
     /** Runs for every tenant, one after the other; returns each tenant's run. */
     public List<ReactivationRun> runAll(Instant now) {
         List<ReactivationRun> runs = new ArrayList<>();
-        for (String tenant : runner.tenantIds()) {
-            try {
-                runs.add(runTenant(tenant, now));
-            } catch (RuntimeException e) {
-                Log.errorf(e, "Auto-reactivation failed for tenant %s", tenant);
-            }
-        }
+        runner.forEachTenant("Auto-reactivation", tenant -> runs.add(runTenant(tenant, now)));
         return runs;
     }
 

@@ -4,12 +4,10 @@ import app.rebound.tenant.TenantRunner;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import org.jboss.logging.Logger;
 
 /** Runs the detectors for every tenant on a schedule ({@code rebound.insight.detect-every}, default 5 minutes). */
 @ApplicationScoped
 public class AlertJob {
-    private static final Logger LOG = Logger.getLogger(AlertJob.class);
     private final TenantRunner runner;
     private final AlertService alerts;
 
@@ -21,12 +19,6 @@ public class AlertJob {
     @Scheduled(every = "${rebound.insight.detect-every:5m}", delayed = "30s", identity = "insight-detectors",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        for (String tenant : runner.tenantIds()) {
-            try {
-                runner.inTenant(tenant, () -> alerts.evaluate(Instant.now()));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Alert detectors failed for tenant %s", tenant);
-            }
-        }
+        runner.forEachTenant("Alert detectors", tenant -> runner.inTenant(tenant, () -> alerts.evaluate(Instant.now())));
     }
 }

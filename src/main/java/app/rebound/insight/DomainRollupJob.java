@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.jboss.logging.Logger;
 
 /**
  * Summarises each tenant's bounces into the daily rollup ahead of the per-domain report
@@ -17,7 +16,6 @@ import org.jboss.logging.Logger;
 public class DomainRollupJob {
     /** The report's longest window (InsightResource) and the previous window it compares with. */
     static final int DAYS_BACK = 2 * 90;
-    private static final Logger LOG = Logger.getLogger(DomainRollupJob.class);
     private final TenantRunner runner;
     private final InsightSql sql;
 
@@ -29,13 +27,7 @@ public class DomainRollupJob {
     @Scheduled(every = "${rebound.insight.rollup-every:1h}", delayed = "1m", identity = "insight-domain-rollup",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        for (String tenant : runner.tenantIds()) {
-            try {
-                summarize(tenant, LocalDate.now(ZoneOffset.UTC));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Domain rollup failed for tenant %s", tenant);
-            }
-        }
+        runner.forEachTenant("Domain rollup", tenant -> summarize(tenant, LocalDate.now(ZoneOffset.UTC)));
     }
 
     /** Summarises the tenant's missing or stale days of the last {@link #DAYS_BACK} days before {@code today}. */

@@ -5,7 +5,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Runs work as one tenant, in its own transaction: how background jobs and webhook handlers see data. When the
@@ -16,6 +18,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 @Unremovable
 public class TenantRunner {
+    private static final Logger LOG = Logger.getLogger(TenantRunner.class);
     private final TenantContext context;
 
     public TenantRunner(TenantContext context) {
@@ -43,6 +46,20 @@ public class TenantRunner {
             return transaction.get();
         } finally {
             context.set(previous);
+        }
+    }
+
+    /**
+     * Runs a job's {@code work} for every tenant, one after the other and each on its own: a tenant whose work fails
+     * is logged ("{@code what} failed for tenant ...") and the others still run.
+     */
+    public void forEachTenant(String what, Consumer<String> work) {
+        for (String tenant : tenantIds()) {
+            try {
+                work.accept(tenant);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "%s failed for tenant %s", what, tenant);
+            }
         }
     }
 

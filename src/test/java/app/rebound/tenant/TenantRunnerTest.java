@@ -97,4 +97,20 @@ class TenantRunnerTest {
         assertThrows(IllegalArgumentException.class, () -> runner.inTenant(" ", () -> 1));
         assertThrows(IllegalArgumentException.class, () -> runner.inTenant(null, () -> 1));
     }
+
+    @Test
+    void aJobGoesOnWithTheOtherTenantsWhenOneFails() {
+        String first = fixtures.aTenant("each-a");
+        String second = fixtures.aTenant("each-b");
+        List<String> done = new ArrayList<>();
+        runner.forEachTenant("Test job", tenant -> {
+            if (tenant.equals(first)) {
+                throw new IllegalStateException("this tenant's work fails");
+            }
+            done.add(tenant);
+        });
+        assertEquals(false, done.contains(first));
+        assertEquals(true, done.contains(second), "the other tenants still ran");
+        assertEquals(runner.tenantIds().size() - 1, done.size());
+    }
 }
