@@ -16,39 +16,39 @@ prepare counts(varchar, bigint) as
   select * from campaign_bounce_count where tenant_id = \$1 and campaign_id = \$2;
 -- first page: bounded by the campaign's first and last bounce (partition key)
 prepare page(varchar, bigint, timestamptz, timestamptz) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at <= \$4
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at <= \$4
   order by occurred_at desc, id desc limit 51;
 -- next page: row-value cursor plus the same bound on the partition key
 prepare deep(varchar, bigint, timestamptz, timestamptz, timestamptz, bigint) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at <= \$4
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at <= \$4
   and (occurred_at, id) < (\$5, \$6) and occurred_at <= \$5 order by occurred_at desc, id desc limit 51;
 -- domain filter
 prepare domain(varchar, bigint, timestamptz, timestamptz, varchar) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and recipient_domain = \$5
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and recipient_domain = \$5
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
 -- date range filter (from/to as a bound on the partition key)
 prepare daterange(varchar, bigint, timestamptz, timestamptz) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at < \$4
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3 and occurred_at < \$4
   order by occurred_at desc, id desc limit 51;
 -- one filter column on top of the keyset range (type, code class and subject, side, investigate, address)
 prepare typed(varchar, bigint, timestamptz, timestamptz, varchar) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and type = \$5
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and type = \$5
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
 prepare codeclass(varchar, bigint, timestamptz, timestamptz, varchar) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and status_code like \$5
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and status_code like \$5
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
 prepare sender(varchar, bigint, timestamptz, timestamptz) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and fault = 'sender' and investigate
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and fault = 'sender' and investigate
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
 prepare address(varchar, bigint, timestamptz, timestamptz, varchar) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and recipient_email like \$5
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and recipient_email like \$5
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
 -- reason search: where the 10,000-row scan stops, then the matches at or after it
 prepare scanlimit(varchar, bigint, timestamptz, timestamptz) as
   select occurred_at, id from bounce where tenant_id = \$1 and campaign_id = \$2 and occurred_at >= \$3
   and occurred_at <= \$4 order by occurred_at desc, id desc offset 9999 limit 1;
 prepare reason(varchar, bigint, timestamptz, timestamptz, timestamptz, bigint, text) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at from bounce where tenant_id = \$1 and campaign_id = \$2 and lower(diagnostic) like \$7
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and lower(diagnostic) like \$7
   and occurred_at >= \$3 and occurred_at <= \$4 and (occurred_at, id) >= (\$5, \$6)
   order by occurred_at desc, id desc limit 51;
 select occurred_at as cur_t, id as cur_id from bounce where tenant_id = '$T' and campaign_id = $C

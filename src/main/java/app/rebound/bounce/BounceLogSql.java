@@ -25,7 +25,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class BounceLogSql {
     static final String COLUMNS = "id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action,"
-            + " investigate, action_hint, inbound_id, occurred_at";
+            + " investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification";
 
     private final AgroalDataSource dataSource;
 
@@ -56,7 +56,7 @@ public class BounceLogSql {
             out.add(new BounceRow(rs.getLong(1), subscriberId, rs.getString(3),
                     type == null ? null : BounceType.valueOf(type.toUpperCase(Locale.ROOT)), rs.getString(5),
                     rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), inboundId,
-                    rs.getTimestamp(12).toInstant()));
+                    rs.getTimestamp(12).toInstant(), rs.getString(13), rs.getString(14), rs.getString(15)));
         });
         return out;
     }

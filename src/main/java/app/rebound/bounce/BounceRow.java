@@ -4,12 +4,14 @@ import app.rebound.engine.BounceType;
 import java.time.Instant;
 
 /**
- * One row of the bounce log as the tab shows it (the columns it renders, read without an entity: see
+ * One row of the bounce log as the tab shows it (a complaint as its summary: feedback type, reporting MTA, the
+ * provider's words) (the columns it renders, read without an entity: see
  * {@link BounceLogSql}); the row's details come from the {@link Bounce} entity when it is expanded.
  */
 public record BounceRow(long id, Long subscriberId, String recipientEmail, BounceType type, String statusCode,
                         String diagnostic, String reason, String action, boolean investigate, String actionHint,
-                        Long inboundId, Instant occurredAt) {
+                        Long inboundId, Instant occurredAt, String feedbackType, String remoteMta,
+                        String providerClassification) {
     /** The row's keyset position as a URL token (the next page's cursor, the details link). */
     public String cursorToken() {
         return position().token();

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.bounce.Bounce;
@@ -45,6 +46,28 @@ class BounceLogLifecycleTest {
             a = fixtures.aWorld(fixtures.aTenant("blog"), 130);
             fixtures.aSoftBounceAndStatus(a, "=cmd|' /C calc'!A0 452 4.2.2 <img src=x onerror=alert(1)> full", "why");
             b = fixtures.aWorld(fixtures.aTenant("blog-other"), 3);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "blog-fbl-marketer", augmentors = MembershipAugmentor.class)
+    void aComplaintRowShowsItsSummaryNotTheReportsHeaders() {
+        World w = fixtures.aWorld(fixtures.aTenant("blog-fbl"), 2);
+        db.update("""
+                update bounce set type = 'complaint', status_code = null, reason = 'feedback', feedback_type = 'abuse',
+                       remote_mta = 'feedback.example-isp.net', provider_classification = '<b>spam</b>',
+                       diagnostic = 'Feedback-Type: abuse' || chr(10) || 'User-Agent: ExampleFBL/1.0' || chr(10) || 'Version: 1'
+                 where tenant_id = ? and id = ?""", w.tenantId(), w.bounceIds().get(0));
+        for (boolean fragment : new boolean[] {false, true}) {
+            var req = given();
+            if (fragment) {
+                req = req.header("HX-Request", "true");
+            }
+            String html = req.get("/campaigns/" + w.campaignId() + "/bounces").then().statusCode(200).extract().asString();
+            assertTrue(html.contains("<span aria-label=\"Complaint summary\">Complaint: feedback type <strong>abuse</strong>, reported by"
+                    + " feedback.example-isp.net (&lt;b&gt;spam&lt;/b&gt;)</span>"), html);
+            assertFalse(html.contains("User-Agent: ExampleFBL"), "the report's headers are not the row's text");
+            assertEquals(1, count(html, "Complaint summary"), "the other row is a hard bounce with its reply");
         }
     }
 
