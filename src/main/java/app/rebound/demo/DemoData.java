@@ -190,6 +190,7 @@ public class DemoData {
                 b.occurredAt = p.occurredAt();
                 b.recordedAt = p.recordedAt();
                 b.rawRef = p.rawRef();
+                b.feedbackType = p.feedbackType(); // the ARF report's Feedback-Type, as ingestion records it
                 b.persist();
                 if (p.type() == BounceType.COMPLAINT) {
                     complaints++;

@@ -50,7 +50,8 @@ final class DemoPlanner {
     }
 
     record PlannedBounce(int campaign, int subscriber, BounceType type, String statusCode, Short replyCode,
-            String reason, Fault fault, String diagnostic, Instant occurredAt, Instant recordedAt, String rawRef) {
+            String reason, Fault fault, String diagnostic, Instant occurredAt, Instant recordedAt, String rawRef,
+            String feedbackType) {
     }
 
     record Plan(DemoTenant tenant, Instant now, List<PlannedSubscriber> subscribers, List<PlannedCampaign> campaigns,
@@ -281,7 +282,7 @@ final class DemoPlanner {
         }
         return new PlannedBounce(campaign, subscriber, reply.type(), reply.statusCode(), reply.replyCode(),
                 reply.reason(), reply.fault(), diagnostic, occurred, occurred.plusSeconds(2 + rnd.nextInt(90)),
-                rawRef(rnd));
+                rawRef(rnd), null);
     }
 
     private static PlannedBounce complaint(DemoTenant tenant, int campaign, int subscriber, Provider provider,
@@ -292,7 +293,8 @@ final class DemoPlanner {
         boolean yahoo = provider == Provider.YAHOO;
         String arrival = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
                 .format(sentAt.plusSeconds(3 + rnd.nextInt(120)).atOffset(ZoneOffset.UTC));
-        String diagnostic = "Feedback-Type: abuse\n"
+        String feedbackType = "abuse";
+        String diagnostic = "Feedback-Type: " + feedbackType + "\n"
                 + "User-Agent: " + (yahoo ? "Yahoo!-Mail-Feedback/2.0" : "Microsoft Junk Mail Reporting Program") + "\n"
                 + "Version: 1\n"
                 + "Original-Mail-From: <bounces@" + server.returnPathDomain() + ">\n"
@@ -308,7 +310,7 @@ final class DemoPlanner {
                     + " feedback loop for campaign \"" + spec.name() + "\"";
         }
         return new PlannedBounce(campaign, subscriber, BounceType.COMPLAINT, null, null, "feedback", Fault.RECIPIENT,
-                diagnostic, occurred, occurred.plusSeconds(30 + rnd.nextInt(600)), rawRef(rnd));
+                diagnostic, occurred, occurred.plusSeconds(30 + rnd.nextInt(600)), rawRef(rnd), feedbackType);
     }
 
     /** Keeps a bounce in the past: one that would lie in the future lands somewhere between send and now. */

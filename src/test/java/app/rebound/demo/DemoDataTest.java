@@ -114,6 +114,8 @@ class DemoDataTest {
                 assertTrue(codes.containsAll(CODES), tenant + " codes " + codes);
                 assertTrue(codes.stream().anyMatch(c -> c.startsWith("5.7.") && !c.equals("5.7.1")), "other 5.7.x");
                 assertTrue(Bounce.count("type", app.rebound.engine.BounceType.COMPLAINT) >= 2, "complaints");
+                assertEquals(0, Bounce.count("type = ?1 and (feedbackType is null or feedbackType <> 'abuse')",
+                        app.rebound.engine.BounceType.COMPLAINT), "each complaint carries its report's Feedback-Type");
 
                 for (Campaign c : Campaign.newestFirst()) {
                     long bounces = Bounce.countForCampaign(c);
