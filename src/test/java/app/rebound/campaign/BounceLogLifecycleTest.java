@@ -71,6 +71,26 @@ class BounceLogLifecycleTest {
         }
     }
 
+    /** Pages leave as UTF-8 bytes (app.rebound.web.Utf8StringWriter): a receiver's words outside Latin-1 arrive intact. */
+    @Test
+    @TestSecurity(user = "blog-utf8-marketer", augmentors = MembershipAugmentor.class)
+    void aReplyOutsideLatin1IsServedAsUtf8() {
+        World w = fixtures.aWorld(fixtures.aTenant("blog-utf8"), 2);
+        String words = "552 5.2.2 Почтовый ящик переполнен — 邮箱已满 ✉ naïve";
+        db.update("update bounce set diagnostic = ? where tenant_id = ? and id = ?", words, w.tenantId(), w.bounceIds().get(0));
+        for (boolean fragment : new boolean[] {false, true}) {
+            var req = given();
+            if (fragment) {
+                req = req.header("HX-Request", "true");
+            }
+            var response = req.get("/campaigns/" + w.campaignId() + "/bounces").then().statusCode(200).extract();
+            assertTrue(response.contentType().toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("charset=utf-8"),
+                    response.contentType());
+            String html = new String(response.asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(html.contains("<pre class=\"text\">" + words + "</pre>"), "the reply as sent, in UTF-8");
+        }
+    }
+
     @Test
     @TestSecurity(user = "blog-marketer", augmentors = MembershipAugmentor.class)
     void rowsExpandToTheCodeMeaningAndEveryExtractedField() {
