@@ -1,5 +1,7 @@
 package app.rebound.bounce;
 
+import app.rebound.campaign.CampaignBounceCount;
+import app.rebound.campaign.CampaignHeading;
 import app.rebound.engine.BounceType;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +34,50 @@ public class BounceLogSql {
 
     public BounceLogSql(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The campaign's heading and stored counters, or null when the tenant has no such campaign. */
+    public record Heading(CampaignHeading campaign, CampaignBounceCount counts) {
+    }
+
+    /**
+     * The tab's heading in one statement: the campaign with its list's and sending server's names, and its stored
+     * counters (zero when it has no bounce yet).
+     */
+    public Heading heading(String tenant, long campaignId) {
+        List<Heading> out = new ArrayList<>(1);
+        query("""
+                select c.name, c.subject, l.name, s.name, c.sent_at, c.recipients_count, k.hard, k.soft, k.complaint,
+                       k.auto_reply, k.other, k.investigate, k.first_at, k.last_at, k.id
+                  from campaign c
+                  join mailing_list l on l.tenant_id = c.tenant_id and l.id = c.list_id
+                  join sending_server s on s.tenant_id = c.tenant_id and s.id = c.sending_server_id
+                  left join campaign_bounce_count k on k.tenant_id = c.tenant_id and k.campaign_id = c.id
+                 where c.tenant_id = ? and c.id = ?""", List.of(tenant, campaignId), false, rs -> {
+            Timestamp sent = rs.getTimestamp(5);
+            CampaignHeading campaign = new CampaignHeading(campaignId, tenant, rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getString(4), sent == null ? null : sent.toInstant(), rs.getInt(6));
+            CampaignBounceCount counts = CampaignBounceCount.zero(campaignId);
+            counts.tenantId = tenant;
+            long id = rs.getLong(15);
+            if (!rs.wasNull()) {
+                counts.id = id;
+                counts.hard = rs.getLong(7);
+                counts.soft = rs.getLong(8);
+                counts.complaint = rs.getLong(9);
+                counts.autoReply = rs.getLong(10);
+                counts.other = rs.getLong(11);
+                counts.investigate = rs.getLong(12);
+                counts.firstAt = instant(rs.getTimestamp(13));
+                counts.lastAt = instant(rs.getTimestamp(14));
+            }
+            out.add(new Heading(campaign, counts));
+        });
+        return out.isEmpty() ? null : out.get(0);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** A page of the log, newest first; {@code limit}: a bounded text search reads only rows at or after it. */

@@ -9,6 +9,7 @@ import app.rebound.web.CsvExport;
 import jakarta.ws.rs.core.Response;
 import app.rebound.campaign.Campaign;
 import app.rebound.campaign.CampaignBounceCount;
+import app.rebound.campaign.CampaignHeading;
 import app.rebound.campaign.CampaignService;
 import app.rebound.campaign.CampaignService.BounceLogPage;
 import app.rebound.tenant.Role;
@@ -39,12 +40,12 @@ public class CampaignResource {
     static class Templates {
         static native TemplateInstance index(List<Campaign> campaigns, Map<Long, CampaignBounceCount> counts);
 
-        static native TemplateInstance bounces(Campaign campaign, CampaignBounceCount counts, BounceLogPage page, long since,
+        static native TemplateInstance bounces(CampaignHeading campaign, CampaignBounceCount counts, BounceLogPage page, long since,
                 List<Bounce> live, BounceLogFilter filter);
 
-        static native TemplateInstance bounces$live(Campaign campaign, long since, List<Bounce> live, CampaignBounceCount counts);
+        static native TemplateInstance bounces$live(CampaignHeading campaign, long since, List<Bounce> live, CampaignBounceCount counts);
 
-        static native TemplateInstance bounces$rows(Campaign campaign, BounceLogPage page, BounceLogFilter filter);
+        static native TemplateInstance bounces$rows(CampaignHeading campaign, BounceLogPage page, BounceLogFilter filter);
 
         static native TemplateInstance bounceDetail(Campaign campaign, Bounce b);
 
@@ -120,7 +121,7 @@ public class CampaignResource {
         long campaignId = Ids.parse(id, "campaign");
         BounceCursor cursor = parseCursor(before);
         BounceLogFilter filter = filter(type, code, fault, investigate, address, reason, domain, from, to);
-        CampaignService.BounceLogView view = service.bounceLogView(campaignId, filter, cursor);
+        CampaignService.BounceLogView view = service.bounceLogView(member.currentTenantId(), campaignId, filter, cursor);
         if (htmx.isFragmentRequest()) {
             return Templates.bounces$rows(view.campaign(), view.page(), filter);
         }
@@ -165,7 +166,7 @@ public class CampaignResource {
             throw new BadRequestException("The live view covers the last day only: reload the page.");
         }
         List<Bounce> live = Bounce.recordedSince(campaign, from, from.minus(LIVE_OCCURRED_WINDOW), LIVE_LIMIT);
-        return Templates.bounces$live(campaign, millis, live, live.isEmpty() ? null : service.counts(campaign));
+        return Templates.bounces$live(CampaignHeading.of(campaign), millis, live, live.isEmpty() ? null : service.counts(campaign));
     }
 
     private static BounceLogFilter filter(String type, String code, String fault, String investigate, String address,
