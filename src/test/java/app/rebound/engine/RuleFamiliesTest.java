@@ -41,6 +41,26 @@ class RuleFamiliesTest {
                 %s""".formatted(failed, original));
     }
 
+    /** The reason expected, and the address kept: a reply of this kind never flips a subscriber. */
+    private static void assertKeptWith(Reason expected, RecipientResult r) {
+        assertEquals(expected, r.reason(), r::toString);
+        assertFalse(r.suppress(), r::toString);
+    }
+
+    /** The one recipient of a Postfix-style DSN reporting a permanent failure with these fields. */
+    private RecipientResult postfixFailure(String rcpt, String status, String remoteMta, String diagnostic) {
+        return only(Mails.dsn("MAILER-DAEMON@out.shop.example", "Undelivered Mail Returned to Sender",
+                "This is the mail system at host out.shop.example.", rcpt, "failed", status, remoteMta, diagnostic));
+    }
+
+    /** Sendmail's "Returned mail" report from {@code host}: the failed addresses, then the session transcript. */
+    private static byte[] sendmailReport(String host, String body) {
+        return text("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@%s>
+                To: news@shop.example
+                Subject: Returned mail: see transcript for details""".formatted(host), body);
+    }
+
     private RecipientResult reply(String remoteMta, String diagnostic) {
         return analyzer.classifyReply("someone@example.net", "failed", null, 0, diagnostic, remoteMta);
     }
@@ -888,13 +908,70 @@ class RuleFamiliesTest {
      */
     @Test
     void encryptionReplyCodesAreAFailedStarttls() {
-        RecipientResult dsn = only(Mails.dsn("MAILER-DAEMON@out.shop.example", "Undelivered Mail Returned to Sender",
-                "This is the mail system at host out.shop.example.", "lena.fischer@sicher.example.de", "failed",
-                "5.7.10", "mx.sicher.example.de", "523 5.7.10 Encryption Needed"));
-        assertEquals(Reason.FAILEDSTARTTLS, dsn.reason(), dsn::toString);
-        assertFalse(dsn.suppress());
+        RecipientResult dsn = postfixFailure("lena.fischer@sicher.example.de", "5.7.10", "mx.sicher.example.de",
+                "523 5.7.10 Encryption Needed");
+        assertKeptWith(Reason.FAILEDSTARTTLS, dsn);
         RecipientResult bare = reply("mx.sicher.example.de", "524 Encrypted session required before mail transfer");
-        assertEquals(Reason.FAILEDSTARTTLS, bare.reason(), bare::toString);
-        assertFalse(bare.suppress());
+        assertKeptWith(Reason.FAILEDSTARTTLS, bare);
+    }
+
+    /**
+     * Sisimai::Reason::FailedSTARTTLS (and Sisimai::SMTP::Command, which detects the command): a refusal of the
+     * STARTTLS command is a failed TLS start, whatever vague security code it carries. A Sendmail transcript showing
+     * ">>> STARTTLS", and an Exim report whose remote server answered "after STARTTLS"; neither reply's words name TLS
+     * as required, so only the command decides.
+     */
+    @Test
+    void aRefusedStarttlsCommandIsAFailedStarttls() {
+        RecipientResult sendmail = only(sendmailReport("relay.verlag.example.de", """
+                The original message was received at Mon, 7 Dec 2026 05:10:00 +0100
+                from shop.example [192.0.2.10]
+
+                   ----- The following addresses had permanent fatal errors -----
+                <greta.vogel@redaktion.example.de>
+                    (reason: 554 5.7.3 Unable to initialize security subsystem)
+
+                   ----- Transcript of session follows -----
+                ... while talking to mx1.redaktion.example.de.:
+                >>> STARTTLS
+                <<< 554 5.7.3 Unable to initialize security subsystem
+                554 5.0.0 Service unavailable
+                """));
+        assertEquals("greta.vogel@redaktion.example.de", sendmail.recipient());
+        assertKeptWith(Reason.FAILEDSTARTTLS, sendmail);
+
+        RecipientResult exim = only(eximReport("mail.atelier.example.be", """
+                  pieter.claes@studio.example.be
+                    host mx.studio.example.be [192.0.2.77]
+                    SMTP error from remote mail server after STARTTLS:
+                    530 5.7.0 Not now, our certificate is being renewed
+                """, ""));
+        assertEquals("pieter.claes@studio.example.be", exim.recipient());
+        assertKeptWith(Reason.FAILEDSTARTTLS, exim);
+    }
+
+    /**
+     * Sisimai::SMTP::Command ranks the commands: a Sendmail transcript where the STARTTLS refusal was passed over
+     * (the session went on in clear) and RCPT TO was then refused is about RCPT, so the unknown user stays dead
+     * (outside the RCPT phase the same words would be a filter's).
+     */
+    @Test
+    void aLaterCommandInTheTranscriptOutranksStarttls() {
+        RecipientResult r = only(sendmailReport("relay.verlag.example.de", """
+                   ----- The following addresses had permanent fatal errors -----
+                <jonas.engel@archiv.example.de>
+                    (reason: 550 <jonas.engel@archiv.example.de>... User unknown)
+
+                   ----- Transcript of session follows -----
+                ... while talking to mail.archiv.example.de.:
+                >>> STARTTLS
+                <<< 454 4.7.0 TLS not available due to local problem
+                >>> RCPT To:<jonas.engel@archiv.example.de>
+                <<< 550 <jonas.engel@archiv.example.de>... User unknown
+                550 <jonas.engel@archiv.example.de>... User unknown
+                """));
+        assertEquals("jonas.engel@archiv.example.de", r.recipient());
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
     }
 }

@@ -145,6 +145,7 @@ public final class Classifier {
             Classifier::speeding,
             probe(Reason.TOOMANYCONN),
             probe(Reason.BLOCKED),
+            Classifier::starttlsRefused,
             Classifier::statusTableAndFallbacks);
 
     public Decision classify(Fact f) {
@@ -309,6 +310,15 @@ public final class Classifier {
     private static Decision speeding(Ctx c) {
         return c.byStatus() == Reason.SPEEDING || c.says(Reason.SPEEDING) ? new Decision(Reason.SPEEDING, "text:speeding")
                 : null;
+    }
+
+    /**
+     * The receiver refused the STARTTLS command itself (Sisimai::Reason::FailedSTARTTLS: the command is STARTTLS;
+     * Sisimai::Reason checks it right after Blocked, before the status-code table): the session never got as far as
+     * the recipient, so a vague code ("454 4.7.0", "554 5.7.3") names a failed TLS start, not the address.
+     */
+    private static Decision starttlsRefused(Ctx c) {
+        return c.cmd().equals("STARTTLS") ? new Decision(Reason.FAILEDSTARTTLS, "command:STARTTLS") : null;
     }
 
     /** The reasons the status-code table cannot settle are looked for in the text, in this order. */
