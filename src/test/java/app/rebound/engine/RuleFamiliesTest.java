@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One hand-written report per rule family added from MTA templates and Sisimai's per-MTA and per-receiver rules:
@@ -973,5 +975,34 @@ class RuleFamiliesTest {
         assertEquals("jonas.engel@archiv.example.de", r.recipient());
         assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
         assertTrue(r.suppress());
+    }
+
+    /**
+     * Sisimai::Reason::SyntaxError: a reply code from 401 to 407 or 501 to 507 means the receiver could not take the
+     * command, when neither the status code nor the words name a reason. A DSN whose status says nothing (5.0.0).
+     */
+    @Test
+    void aSyntaxGroupReplyCodeInADsnIsASyntaxError() {
+        RecipientResult dsn = postfixFailure("marta.nowak@biuro.example.pl", "5.0.0", "mx.biuro.example.pl",
+                "506 Unrecognised parameter in the command line");
+        assertEquals("marta.nowak@biuro.example.pl", dsn.recipient());
+        assertKeptWith(Reason.SYNTAXERROR, dsn);
+    }
+
+    /**
+     * The same rule on bare replies, with its place in the order: a transient 40x is a soft syntax error, and a
+     * status code that names a reason still wins ("501 5.1.3" is Sisimai's userunknown, X.1.3 being a bad recipient
+     * address, decided before the reply code is looked at).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "404 Command arguments not accepted, try again      | SYNTAXERROR | SOFT",
+        "507 Requested action not taken: argument too long  | SYNTAXERROR | HARD",
+        "501 5.1.3 Bad recipient address syntax             | USERUNKNOWN | HARD",
+    })
+    void syntaxGroupReplyCodesComeAfterTheStatusCode(String diagnostic, Reason reason, BounceType type) {
+        RecipientResult r = reply("mx.biuro.example.pl", diagnostic);
+        assertEquals(reason, r.reason(), r::toString);
+        assertEquals(type, r.type(), r::toString);
     }
 }

@@ -380,7 +380,10 @@ public final class Classifier {
         if (f.diagnosticType.toUpperCase().startsWith("X-UNIX")) {
             return new Decision(Reason.MAILERERROR, "diagnostic-type:x-unix");
         }
-        if (f.replyCode >= 500 && f.replyCode <= 504 || c.says(Reason.SYNTAXERROR)) {
+        if (syntaxReplyCode(f.replyCode)) {
+            return new Decision(Reason.SYNTAXERROR, "replycode:" + f.replyCode);
+        }
+        if (c.says(Reason.SYNTAXERROR)) {
             return new Decision(Reason.SYNTAXERROR, "text:syntaxerror");
         }
         if (f.action.equals("delayed") || f.action.equals("expired")) {
@@ -390,6 +393,15 @@ public final class Classifier {
             return new Decision(Reason.BLOCKED, "command:" + c.cmd());
         }
         return null;
+    }
+
+    /**
+     * Reply codes of the "x0z" syntax group (RFC 5321 §4.2.1) that name a command the receiver could not take:
+     * 401-407 and 501-507 (Sisimai::Reason::SyntaxError), and 500 "command unrecognized" (Sisimai::SMTP::Reply).
+     * Read only here, after the status code and the words had their say, where Sisimai::Reason reads them.
+     */
+    private static boolean syntaxReplyCode(int code) {
+        return code >= 401 && code <= 407 || code >= 500 && code <= 507;
     }
 
     private static Decision fallback(Ctx c) {
