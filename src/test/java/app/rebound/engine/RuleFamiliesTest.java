@@ -1005,4 +1005,24 @@ class RuleFamiliesTest {
         assertEquals(reason, r.reason(), r::toString);
         assertEquals(type, r.type(), r::toString);
     }
+
+    /**
+     * Sisimai::Reason::UserUnknown and HostUnknown are never true for a command sent before RCPT TO
+     * (Sisimai::SMTP::Command's BeforeRCPT): qmail-smtpd's "553 sorry, your envelope sender domain must exist" answers
+     * MAIL FROM, about our own domain, so the recipient is not dead though the words match HostUnknown's list. A
+     * Postfix DSN of our own; without the guard it was hostunknown and suppressed.
+     */
+    @Test
+    void hostOrUserUnknownWordsBeforeRcptAreNotAboutTheRecipient() {
+        RecipientResult r = only(Mails.dsn("MAILER-DAEMON@out.shop.example", "Undelivered Mail Returned to Sender", """
+                This is the mail system at host out.shop.example.
+
+                <joris.dekker@kantoor.example.nl>: host mx.kantoor.example.nl[192.0.2.58] said:
+                    553 sorry, your envelope sender domain must exist (#5.7.1) (in reply to MAIL FROM command)""",
+                "joris.dekker@kantoor.example.nl", "failed", "5.0.0", "mx.kantoor.example.nl",
+                "553 sorry, your envelope sender domain must exist (#5.7.1)"));
+        assertEquals("joris.dekker@kantoor.example.nl", r.recipient());
+        assertNotEquals(Reason.HOSTUNKNOWN, r.reason(), r::toString);
+        assertFalse(r.suppress(), r::toString);
+    }
 }

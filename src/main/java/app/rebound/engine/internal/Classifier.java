@@ -73,6 +73,16 @@ public final class Classifier {
                 || command.equals("RCPT");
     }
 
+    /**
+     * Commands sent before RCPT TO (Sisimai::SMTP::Command's BeforeRCPT, checked by Sisimai::Reason::UserUnknown and
+     * HostUnknown): a refusal there was given before the recipient was named, so it cannot say that the recipient's
+     * mailbox or domain is unknown; such words there are about the sender or the session.
+     */
+    private static boolean beforeRcpt(String command) {
+        return command.equals("CONN") || command.equals("EHLO") || command.equals("HELO") || command.equals("MAIL")
+                || command.equals("AUTH") || command.equals("STARTTLS");
+    }
+
     /** What every step looks at: the fact, its status and the reason that status alone names, text and hits. */
     private record Ctx(Fact f, String status, Reason byStatus, String cmd, String text, long[] hits) {
         boolean says(Reason r) {
@@ -234,6 +244,9 @@ public final class Classifier {
     }
 
     private static Decision userUnknown(Ctx c) {
+        if (beforeRcpt(c.cmd())) {
+            return null;
+        }
         if (c.byStatus() == Reason.USERUNKNOWN) {
             return userUnknownVeto(c) == null ? new Decision(Reason.USERUNKNOWN, c.statusRule()) : null;
         }
@@ -301,6 +314,9 @@ public final class Classifier {
     }
 
     private static Decision hostUnknown(Ctx c) {
+        if (beforeRcpt(c.cmd())) {
+            return null;
+        }
         if (c.byStatus() == Reason.HOSTUNKNOWN) {
             return c.says(Reason.NETWORKERROR) ? null : new Decision(Reason.HOSTUNKNOWN, c.statusRule());
         }
