@@ -1025,4 +1025,20 @@ class RuleFamiliesTest {
         assertNotEquals(Reason.HOSTUNKNOWN, r.reason(), r::toString);
         assertFalse(r.suppress(), r::toString);
     }
+
+    /**
+     * Sisimai::Reason::ContentError: an X.6.x status decides at its place in the order, before the words of the
+     * later Blocked step ("refused - see http"); and where SpamDetected would say spam, content is not the answer even
+     * when its words are there. A Postfix DSN and an ESP's reply of our own, both different without the change.
+     */
+    @Test
+    void aMediaStatusIsAContentErrorUnlessTheReceiverCallsItSpam() {
+        RecipientResult media = postfixFailure("heike.brandt@verlag.example.de", "5.6.0", "mx.verlag.example.de",
+                "554 5.6.0 Message with 8-bit header refused - see http://postmaster.verlag.example.de/mime");
+        assertKeptWith(Reason.CONTENTERROR, media);
+
+        RecipientResult spam = reply("mx.verlag.example.de", "554 5.7.1 Message rejected as spam; besides, this"
+                + " message contain invalid MIME headers (in reply to end of DATA command)");
+        assertKeptWith(Reason.SPAMDETECTED, spam);
+    }
 }

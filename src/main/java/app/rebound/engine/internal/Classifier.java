@@ -124,6 +124,10 @@ public final class Classifier {
         return new Probe(r, byCode, true, textGuard);
     }
 
+    /** SpamDetected: its status code, or its words when a status was given and the phase is DATA or later. */
+    private static final Probe SPAM_DETECTED = probe(Reason.SPAMDETECTED, true,
+            c -> !c.status().isEmpty() && !exceptData(c.cmd()));
+
     /**
      * The pipeline, in order (after Sisimai's): a reason preset by a format decoder; 2.x.x = delivered;
      * greylisting; receiver-specific rules; the first probe set where status code and text both count, with
@@ -151,7 +155,7 @@ public final class Classifier {
             Classifier::contentError,
             Classifier::rejected,
             Classifier::hostUnknown,
-            probe(Reason.SPAMDETECTED, true, c -> !c.status().isEmpty() && !exceptData(c.cmd())),
+            SPAM_DETECTED,
             Classifier::speeding,
             probe(Reason.TOOMANYCONN),
             probe(Reason.BLOCKED),
@@ -291,12 +295,18 @@ public final class Classifier {
         return null;
     }
 
+    /**
+     * Sisimai::Reason::ContentError: an X.6.x status or the words, unless SpamDetected would say spam (the more
+     * specific answer, decided a few steps later).
+     */
     private static Decision contentError(Ctx c) {
-        if (!c.says(Reason.CONTENTERROR)) {
+        if (SPAM_DETECTED.decide(c) != null) {
             return null;
         }
-        return new Decision(Reason.CONTENTERROR, c.byStatus() == Reason.CONTENTERROR ? c.statusRule()
-                : "text:contenterror");
+        if (c.byStatus() == Reason.CONTENTERROR) {
+            return new Decision(Reason.CONTENTERROR, c.statusRule());
+        }
+        return c.says(Reason.CONTENTERROR) ? new Decision(Reason.CONTENTERROR, "text:contenterror") : null;
     }
 
     /** Rejected (the sender address). */
