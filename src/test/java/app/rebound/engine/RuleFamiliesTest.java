@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One hand-written report per rule family added from MTA templates and Sisimai's per-MTA and per-receiver rules:
@@ -39,6 +41,26 @@ class RuleFamiliesTest {
                 ------ This is a copy of the message, including all the headers. ------
 
                 %s""".formatted(failed, original));
+    }
+
+    /** The reason expected, and the address kept: a reply of this kind never flips a subscriber. */
+    private static void assertKeptWith(Reason expected, RecipientResult r) {
+        assertEquals(expected, r.reason(), r::toString);
+        assertFalse(r.suppress(), r::toString);
+    }
+
+    /** The one recipient of a Postfix-style DSN reporting a permanent failure with these fields. */
+    private RecipientResult postfixFailure(String rcpt, String status, String remoteMta, String diagnostic) {
+        return only(Mails.dsn("MAILER-DAEMON@out.shop.example", "Undelivered Mail Returned to Sender",
+                "This is the mail system at host out.shop.example.", rcpt, "failed", status, remoteMta, diagnostic));
+    }
+
+    /** Sendmail's "Returned mail" report from {@code host}: the failed addresses, then the session transcript. */
+    private static byte[] sendmailReport(String host, String body) {
+        return text("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@%s>
+                To: news@shop.example
+                Subject: Returned mail: see transcript for details""".formatted(host), body);
     }
 
     private RecipientResult reply(String remoteMta, String diagnostic) {
@@ -888,13 +910,135 @@ class RuleFamiliesTest {
      */
     @Test
     void encryptionReplyCodesAreAFailedStarttls() {
-        RecipientResult dsn = only(Mails.dsn("MAILER-DAEMON@out.shop.example", "Undelivered Mail Returned to Sender",
-                "This is the mail system at host out.shop.example.", "lena.fischer@sicher.example.de", "failed",
-                "5.7.10", "mx.sicher.example.de", "523 5.7.10 Encryption Needed"));
-        assertEquals(Reason.FAILEDSTARTTLS, dsn.reason(), dsn::toString);
-        assertFalse(dsn.suppress());
+        RecipientResult dsn = postfixFailure("lena.fischer@sicher.example.de", "5.7.10", "mx.sicher.example.de",
+                "523 5.7.10 Encryption Needed");
+        assertKeptWith(Reason.FAILEDSTARTTLS, dsn);
         RecipientResult bare = reply("mx.sicher.example.de", "524 Encrypted session required before mail transfer");
-        assertEquals(Reason.FAILEDSTARTTLS, bare.reason(), bare::toString);
-        assertFalse(bare.suppress());
+        assertKeptWith(Reason.FAILEDSTARTTLS, bare);
+    }
+
+    /**
+     * Sisimai::Reason::FailedSTARTTLS (and Sisimai::SMTP::Command, which detects the command): a refusal of the
+     * STARTTLS command is a failed TLS start, whatever vague security code it carries. A Sendmail transcript showing
+     * ">>> STARTTLS", and an Exim report whose remote server answered "after STARTTLS"; neither reply's words name TLS
+     * as required, so only the command decides.
+     */
+    @Test
+    void aRefusedStarttlsCommandIsAFailedStarttls() {
+        RecipientResult sendmail = only(sendmailReport("relay.verlag.example.de", """
+                The original message was received at Mon, 7 Dec 2026 05:10:00 +0100
+                from shop.example [192.0.2.10]
+
+                   ----- The following addresses had permanent fatal errors -----
+                <greta.vogel@redaktion.example.de>
+                    (reason: 554 5.7.3 Unable to initialize security subsystem)
+
+                   ----- Transcript of session follows -----
+                ... while talking to mx1.redaktion.example.de.:
+                >>> STARTTLS
+                <<< 554 5.7.3 Unable to initialize security subsystem
+                554 5.0.0 Service unavailable
+                """));
+        assertEquals("greta.vogel@redaktion.example.de", sendmail.recipient());
+        assertKeptWith(Reason.FAILEDSTARTTLS, sendmail);
+
+        RecipientResult exim = only(eximReport("mail.atelier.example.be", """
+                  pieter.claes@studio.example.be
+                    host mx.studio.example.be [192.0.2.77]
+                    SMTP error from remote mail server after STARTTLS:
+                    530 5.7.0 Not now, our certificate is being renewed
+                """, ""));
+        assertEquals("pieter.claes@studio.example.be", exim.recipient());
+        assertKeptWith(Reason.FAILEDSTARTTLS, exim);
+    }
+
+    /**
+     * Sisimai::SMTP::Command ranks the commands: a Sendmail transcript where the STARTTLS refusal was passed over
+     * (the session went on in clear) and RCPT TO was then refused is about RCPT, so the unknown user stays dead
+     * (outside the RCPT phase the same words would be a filter's).
+     */
+    @Test
+    void aLaterCommandInTheTranscriptOutranksStarttls() {
+        RecipientResult r = only(sendmailReport("relay.verlag.example.de", """
+                   ----- The following addresses had permanent fatal errors -----
+                <jonas.engel@archiv.example.de>
+                    (reason: 550 <jonas.engel@archiv.example.de>... User unknown)
+
+                   ----- Transcript of session follows -----
+                ... while talking to mail.archiv.example.de.:
+                >>> STARTTLS
+                <<< 454 4.7.0 TLS not available due to local problem
+                >>> RCPT To:<jonas.engel@archiv.example.de>
+                <<< 550 <jonas.engel@archiv.example.de>... User unknown
+                550 <jonas.engel@archiv.example.de>... User unknown
+                """));
+        assertEquals("jonas.engel@archiv.example.de", r.recipient());
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
+    }
+
+    /**
+     * Sisimai::Reason::SyntaxError: a reply code from 401 to 407 or 501 to 507 means the receiver could not take the
+     * command, when neither the status code nor the words name a reason. A DSN whose status says nothing (5.0.0).
+     */
+    @Test
+    void aSyntaxGroupReplyCodeInADsnIsASyntaxError() {
+        RecipientResult dsn = postfixFailure("marta.nowak@biuro.example.pl", "5.0.0", "mx.biuro.example.pl",
+                "506 Unrecognised parameter in the command line");
+        assertEquals("marta.nowak@biuro.example.pl", dsn.recipient());
+        assertKeptWith(Reason.SYNTAXERROR, dsn);
+    }
+
+    /**
+     * The same rule on bare replies, with its place in the order: a transient 40x is a soft syntax error, and a
+     * status code that names a reason still wins ("501 5.1.3" is Sisimai's userunknown, X.1.3 being a bad recipient
+     * address, decided before the reply code is looked at).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "404 Command arguments not accepted, try again      | SYNTAXERROR | SOFT",
+        "507 Requested action not taken: argument too long  | SYNTAXERROR | HARD",
+        "501 5.1.3 Bad recipient address syntax             | USERUNKNOWN | HARD",
+    })
+    void syntaxGroupReplyCodesComeAfterTheStatusCode(String diagnostic, Reason reason, BounceType type) {
+        RecipientResult r = reply("mx.biuro.example.pl", diagnostic);
+        assertEquals(reason, r.reason(), r::toString);
+        assertEquals(type, r.type(), r::toString);
+    }
+
+    /**
+     * Sisimai::Reason::UserUnknown and HostUnknown are never true for a command sent before RCPT TO
+     * (Sisimai::SMTP::Command's BeforeRCPT): qmail-smtpd's "553 sorry, your envelope sender domain must exist" answers
+     * MAIL FROM, about our own domain, so the recipient is not dead though the words match HostUnknown's list. A
+     * Postfix DSN of our own; without the guard it was hostunknown and suppressed.
+     */
+    @Test
+    void hostOrUserUnknownWordsBeforeRcptAreNotAboutTheRecipient() {
+        RecipientResult r = only(Mails.dsn("MAILER-DAEMON@out.shop.example", "Undelivered Mail Returned to Sender", """
+                This is the mail system at host out.shop.example.
+
+                <joris.dekker@kantoor.example.nl>: host mx.kantoor.example.nl[192.0.2.58] said:
+                    553 sorry, your envelope sender domain must exist (#5.7.1) (in reply to MAIL FROM command)""",
+                "joris.dekker@kantoor.example.nl", "failed", "5.0.0", "mx.kantoor.example.nl",
+                "553 sorry, your envelope sender domain must exist (#5.7.1)"));
+        assertEquals("joris.dekker@kantoor.example.nl", r.recipient());
+        assertNotEquals(Reason.HOSTUNKNOWN, r.reason(), r::toString);
+        assertFalse(r.suppress(), r::toString);
+    }
+
+    /**
+     * Sisimai::Reason::ContentError: an X.6.x status decides at its place in the order, before the words of the
+     * later Blocked step ("refused - see http"); and where SpamDetected would say spam, content is not the answer even
+     * when its words are there. A Postfix DSN and an ESP's reply of our own, both different without the change.
+     */
+    @Test
+    void aMediaStatusIsAContentErrorUnlessTheReceiverCallsItSpam() {
+        RecipientResult media = postfixFailure("heike.brandt@verlag.example.de", "5.6.0", "mx.verlag.example.de",
+                "554 5.6.0 Message with 8-bit header refused - see http://postmaster.verlag.example.de/mime");
+        assertKeptWith(Reason.CONTENTERROR, media);
+
+        RecipientResult spam = reply("mx.verlag.example.de", "554 5.7.1 Message rejected as spam; besides, this"
+                + " message contain invalid MIME headers (in reply to end of DATA command)");
+        assertKeptWith(Reason.SPAMDETECTED, spam);
     }
 }

@@ -73,6 +73,16 @@ public final class Classifier {
                 || command.equals("RCPT");
     }
 
+    /**
+     * Commands sent before RCPT TO (Sisimai::SMTP::Command's BeforeRCPT, checked by Sisimai::Reason::UserUnknown and
+     * HostUnknown): a refusal there was given before the recipient was named, so it cannot say that the recipient's
+     * mailbox or domain is unknown; such words there are about the sender or the session.
+     */
+    private static boolean beforeRcpt(String command) {
+        return command.equals("CONN") || command.equals("EHLO") || command.equals("HELO") || command.equals("MAIL")
+                || command.equals("AUTH") || command.equals("STARTTLS");
+    }
+
     /** What every step looks at: the fact, its status and the reason that status alone names, text and hits. */
     private record Ctx(Fact f, String status, Reason byStatus, String cmd, String text, long[] hits) {
         boolean says(Reason r) {
@@ -114,6 +124,10 @@ public final class Classifier {
         return new Probe(r, byCode, true, textGuard);
     }
 
+    /** SpamDetected: its status code, or its words when a status was given and the phase is DATA or later. */
+    private static final Probe SPAM_DETECTED = probe(Reason.SPAMDETECTED, true,
+            c -> !c.status().isEmpty() && !exceptData(c.cmd()));
+
     /**
      * The pipeline, in order (after Sisimai's): a reason preset by a format decoder; 2.x.x = delivered;
      * greylisting; receiver-specific rules; the first probe set where status code and text both count, with
@@ -141,10 +155,11 @@ public final class Classifier {
             Classifier::contentError,
             Classifier::rejected,
             Classifier::hostUnknown,
-            probe(Reason.SPAMDETECTED, true, c -> !c.status().isEmpty() && !exceptData(c.cmd())),
+            SPAM_DETECTED,
             Classifier::speeding,
             probe(Reason.TOOMANYCONN),
             probe(Reason.BLOCKED),
+            Classifier::starttlsRefused,
             Classifier::statusTableAndFallbacks);
 
     public Decision classify(Fact f) {
@@ -233,6 +248,9 @@ public final class Classifier {
     }
 
     private static Decision userUnknown(Ctx c) {
+        if (beforeRcpt(c.cmd())) {
+            return null;
+        }
         if (c.byStatus() == Reason.USERUNKNOWN) {
             return userUnknownVeto(c) == null ? new Decision(Reason.USERUNKNOWN, c.statusRule()) : null;
         }
@@ -277,12 +295,18 @@ public final class Classifier {
         return null;
     }
 
+    /**
+     * Sisimai::Reason::ContentError: an X.6.x status or the words, unless SpamDetected would say spam (the more
+     * specific answer, decided a few steps later).
+     */
     private static Decision contentError(Ctx c) {
-        if (!c.says(Reason.CONTENTERROR)) {
+        if (SPAM_DETECTED.decide(c) != null) {
             return null;
         }
-        return new Decision(Reason.CONTENTERROR, c.byStatus() == Reason.CONTENTERROR ? c.statusRule()
-                : "text:contenterror");
+        if (c.byStatus() == Reason.CONTENTERROR) {
+            return new Decision(Reason.CONTENTERROR, c.statusRule());
+        }
+        return c.says(Reason.CONTENTERROR) ? new Decision(Reason.CONTENTERROR, "text:contenterror") : null;
     }
 
     /** Rejected (the sender address). */
@@ -300,6 +324,9 @@ public final class Classifier {
     }
 
     private static Decision hostUnknown(Ctx c) {
+        if (beforeRcpt(c.cmd())) {
+            return null;
+        }
         if (c.byStatus() == Reason.HOSTUNKNOWN) {
             return c.says(Reason.NETWORKERROR) ? null : new Decision(Reason.HOSTUNKNOWN, c.statusRule());
         }
@@ -309,6 +336,15 @@ public final class Classifier {
     private static Decision speeding(Ctx c) {
         return c.byStatus() == Reason.SPEEDING || c.says(Reason.SPEEDING) ? new Decision(Reason.SPEEDING, "text:speeding")
                 : null;
+    }
+
+    /**
+     * The receiver refused the STARTTLS command itself (Sisimai::Reason::FailedSTARTTLS: the command is STARTTLS;
+     * Sisimai::Reason checks it right after Blocked, before the status-code table): the session never got as far as
+     * the recipient, so a vague code ("454 4.7.0", "554 5.7.3") names a failed TLS start, not the address.
+     */
+    private static Decision starttlsRefused(Ctx c) {
+        return c.cmd().equals("STARTTLS") ? new Decision(Reason.FAILEDSTARTTLS, "command:STARTTLS") : null;
     }
 
     /** The reasons the status-code table cannot settle are looked for in the text, in this order. */
@@ -370,7 +406,10 @@ public final class Classifier {
         if (f.diagnosticType.toUpperCase().startsWith("X-UNIX")) {
             return new Decision(Reason.MAILERERROR, "diagnostic-type:x-unix");
         }
-        if (f.replyCode >= 500 && f.replyCode <= 504 || c.says(Reason.SYNTAXERROR)) {
+        if (syntaxReplyCode(f.replyCode)) {
+            return new Decision(Reason.SYNTAXERROR, "replycode:" + f.replyCode);
+        }
+        if (c.says(Reason.SYNTAXERROR)) {
             return new Decision(Reason.SYNTAXERROR, "text:syntaxerror");
         }
         if (f.action.equals("delayed") || f.action.equals("expired")) {
@@ -380,6 +419,15 @@ public final class Classifier {
             return new Decision(Reason.BLOCKED, "command:" + c.cmd());
         }
         return null;
+    }
+
+    /**
+     * Reply codes of the "x0z" syntax group (RFC 5321 §4.2.1) that name a command the receiver could not take:
+     * 401-407 and 501-507 (Sisimai::Reason::SyntaxError), and 500 "command unrecognized" (Sisimai::SMTP::Reply).
+     * Read only here, after the status code and the words had their say, where Sisimai::Reason reads them.
+     */
+    private static boolean syntaxReplyCode(int code) {
+        return code >= 401 && code <= 407 || code >= 500 && code <= 507;
     }
 
     private static Decision fallback(Ctx c) {

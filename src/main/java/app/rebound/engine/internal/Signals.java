@@ -118,7 +118,12 @@ final class Signals {
         return false;
     }
 
-    /** Phrases that name the SMTP phase a reply answered, in priority order. */
+    /**
+     * Phrases that name the SMTP phase a reply answered, in priority order. STARTTLS (Sisimai::SMTP::Command
+     * detects it, and Sisimai::Reason::FailedSTARTTLS reads a refusal of it as a TLS failure) ranks as Sisimai ranks
+     * it: below DATA, RCPT and MAIL, above EHLO and HELO; it is read where a transcript or report names it as the
+     * command sent (Sendmail's ">>> STARTTLS", Exim's "after STARTTLS", "in reply to STARTTLS command").
+     */
     static final String[][] COMMANDS = {
         {"end of data", "DATA"}, {"after data", "DATA"}, {"final data", "DATA"}, {"in reply to data", "DATA"},
         {">>> data", "DATA"}, {"data command", "DATA"}, {"after the data", "DATA"}, {"did not like our data", "DATA"},
@@ -126,6 +131,7 @@ final class Signals {
         {"rcpt_to", "RCPT"}, {"after rcpt", "RCPT"}, {"rcpt command", "RCPT"}, {"smtp:rcpt", "RCPT"},
         {"in reply to mail", "MAIL"}, {"after mail from", "MAIL"}, {">>> mail from", "MAIL"},
         {"mail from command", "MAIL"}, {"did not like our mail", "MAIL"},
+        {">>> starttls", "STARTTLS"}, {"after starttls", "STARTTLS"}, {"in reply to starttls", "STARTTLS"},
         {"ehlo", "EHLO"}, {"helo", "HELO"}, {"initial connection", "CONN"}, {"greeting", "CONN"},
     };
 
