@@ -36,24 +36,37 @@ public class BounceLogSql {
         this.dataSource = dataSource;
     }
 
-    /** The campaign's heading and stored counters, or null when the tenant has no such campaign. */
-    public record Heading(CampaignHeading campaign, CampaignBounceCount counts) {
+    /**
+     * The campaign's heading and stored counters, or null when the tenant has no such campaign; {@code ongoingAlerts}:
+     * whether an alert about the campaign is open (only then does the page read the alerts themselves).
+     */
+    public record Heading(CampaignHeading campaign, CampaignBounceCount counts, boolean ongoingAlerts) {
     }
 
+    private static final String HEADING = """
+            select c.name, c.subject, l.name, s.name, c.sent_at, c.recipients_count, k.hard, k.soft, k.complaint,
+                   k.auto_reply, k.other, k.investigate, k.first_at, k.last_at, k.id,
+                   exists (select 1 from alert a where a.tenant_id = c.tenant_id and a.campaign_id = c.id
+                                                   and a.status <> 'resolved')%s
+              from campaign c
+              join mailing_list l on l.tenant_id = c.tenant_id and l.id = c.list_id
+              join sending_server s on s.tenant_id = c.tenant_id and s.id = c.sending_server_id
+              left join campaign_bounce_count k on k.tenant_id = c.tenant_id and k.campaign_id = c.id
+             where c.tenant_id = ? and c.id = ?""";
+    private static final String HEADING_PLAIN = HEADING.formatted("");
+    private static final String HEADING_GENERIC = HEADING.formatted(
+            ",\n                   set_config('plan_cache_mode', 'force_generic_plan', true)");
+
     /**
-     * The tab's heading in one statement: the campaign with its list's and sending server's names, and its stored
-     * counters (zero when it has no bounce yet).
+     * The tab's heading in one statement: the campaign with its list's and sending server's names, its stored
+     * counters (zero when it has no bounce yet) and whether an alert about it is open. With {@code genericPlan}
+     * ({@link #genericPlanFits}) the same statement sets {@code plan_cache_mode = force_generic_plan} for the rest of
+     * the transaction (set_config's "local", as {@code set local}): the page that follows runs on a cached generic
+     * plan without a statement of its own for the setting. Call it inside a transaction.
      */
-    public Heading heading(String tenant, long campaignId) {
+    public Heading heading(String tenant, long campaignId, boolean genericPlan) {
         List<Heading> out = new ArrayList<>(1);
-        query("""
-                select c.name, c.subject, l.name, s.name, c.sent_at, c.recipients_count, k.hard, k.soft, k.complaint,
-                       k.auto_reply, k.other, k.investigate, k.first_at, k.last_at, k.id
-                  from campaign c
-                  join mailing_list l on l.tenant_id = c.tenant_id and l.id = c.list_id
-                  join sending_server s on s.tenant_id = c.tenant_id and s.id = c.sending_server_id
-                  left join campaign_bounce_count k on k.tenant_id = c.tenant_id and k.campaign_id = c.id
-                 where c.tenant_id = ? and c.id = ?""", List.of(tenant, campaignId), false, rs -> {
+        query(genericPlan ? HEADING_GENERIC : HEADING_PLAIN, List.of(tenant, campaignId), rs -> {
             Timestamp sent = rs.getTimestamp(5);
             CampaignHeading campaign = new CampaignHeading(campaignId, tenant, rs.getString(1), rs.getString(2),
                     rs.getString(3), rs.getString(4), sent == null ? null : sent.toInstant(), rs.getInt(6));
@@ -71,7 +84,7 @@ public class BounceLogSql {
                 counts.firstAt = instant(rs.getTimestamp(13));
                 counts.lastAt = instant(rs.getTimestamp(14));
             }
-            out.add(new Heading(campaign, counts));
+            out.add(new Heading(campaign, counts, rs.getBoolean(16)));
         });
         return out.isEmpty() ? null : out.get(0);
     }
@@ -80,7 +93,10 @@ public class BounceLogSql {
         return t == null ? null : t.toInstant();
     }
 
-    /** A page of the log, newest first; {@code limit}: a bounded text search reads only rows at or after it. */
+    /**
+     * A page of the log, newest first; {@code limit}: a bounded text search reads only rows at or after it. It runs on
+     * whatever plan-cache mode the transaction has: {@link #heading} sets the generic one where it fits.
+     */
     public List<BounceRow> page(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int size,
             Instant first, Instant last, BounceCursor limit) {
         List<Object> args = new ArrayList<>();
@@ -94,7 +110,7 @@ public class BounceLogSql {
         q.append(" order by occurred_at desc, id desc limit ?");
         args.add(size);
         List<BounceRow> out = new ArrayList<>(size);
-        query(q.toString(), args, genericPlanFits(filter, limit), rs -> {
+        query(q.toString(), args, rs -> {
             long sub = rs.getLong(2);
             Long subscriberId = rs.wasNull() ? null : sub;
             long inbound = rs.getLong(11);
@@ -120,7 +136,7 @@ public class BounceLogSql {
                 .append(" order by occurred_at desc, id desc offset ? limit 1");
         args.add(scan - 1);
         List<BounceCursor> out = new ArrayList<>(1);
-        query(q.toString(), args, false, rs -> out.add(new BounceCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2))));
+        query(q.toString(), args, rs -> out.add(new BounceCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2))));
         return out.isEmpty() ? null : out.get(0);
     }
 
@@ -178,19 +194,13 @@ public class BounceLogSql {
      * column the best index depends on the value (a common domain or a rare one, the 10,000th row of a scan), where a
      * generic plan measured 2.3 s instead of under a millisecond: those keep PostgreSQL's custom plans.
      */
-    static boolean genericPlanFits(BounceLogFilter filter, BounceCursor limit) {
-        return limit == null && filter.type() == null && filter.code().isEmpty() && filter.fault() == null
+    public static boolean genericPlanFits(BounceLogFilter filter) {
+        return filter.type() == null && filter.code().isEmpty() && filter.fault() == null
                 && !filter.investigate() && filter.address().isEmpty() && filter.reason().isEmpty() && filter.domain().isEmpty();
     }
 
-    private void query(String sql, List<Object> args, boolean genericPlan, RowReader reader) {
+    private void query(String sql, List<Object> args, RowReader reader) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (genericPlan && !c.getAutoCommit()) {
-                // for this transaction only: the pooled connection keeps the server's setting afterwards
-                try (java.sql.Statement set = c.createStatement()) {
-                    set.execute("set local plan_cache_mode = force_generic_plan");
-                }
-            }
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }

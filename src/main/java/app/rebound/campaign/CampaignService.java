@@ -52,7 +52,8 @@ public class CampaignService {
     }
 
     /** What the bounce-log tab shows: the campaign's heading, its counters and one page. */
-    public record BounceLogView(CampaignHeading campaign, CampaignBounceCount counts, BounceLogPage page) {
+    public record BounceLogView(CampaignHeading campaign, CampaignBounceCount counts, BounceLogPage page,
+                                boolean ongoingAlerts) {
     }
 
     /**
@@ -60,12 +61,12 @@ public class CampaignService {
      * stored counters, then the page. No entity is loaded: the tab is the busiest read of the app (issue 10).
      */
     public BounceLogView bounceLogView(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before) {
-        BounceLogSql.Heading heading = logSql.heading(tenant, campaignId);
+        BounceLogSql.Heading heading = logSql.heading(tenant, campaignId, BounceLogSql.genericPlanFits(filter));
         if (heading == null) {
             throw new NotFoundException("No campaign " + campaignId + " in this organisation.");
         }
         return new BounceLogView(heading.campaign(), heading.counts(),
-                bounceLog(tenant, campaignId, filter, before, heading.counts()));
+                bounceLog(tenant, campaignId, filter, before, heading.counts()), heading.ongoingAlerts());
     }
 
     /** A bounce of a campaign, with the campaign (and its list and server) for the page around it. */

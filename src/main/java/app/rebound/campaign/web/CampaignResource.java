@@ -41,7 +41,7 @@ public class CampaignResource {
         static native TemplateInstance index(List<Campaign> campaigns, Map<Long, CampaignBounceCount> counts);
 
         static native TemplateInstance bounces(CampaignHeading campaign, CampaignBounceCount counts, BounceLogPage page, long since,
-                List<Bounce> live, BounceLogFilter filter);
+                List<Bounce> live, BounceLogFilter filter, boolean ongoingAlerts);
 
         static native TemplateInstance bounces$live(CampaignHeading campaign, long since, List<Bounce> live, CampaignBounceCount counts);
 
@@ -125,7 +125,8 @@ public class CampaignResource {
         if (htmx.isFragmentRequest()) {
             return Templates.bounces$rows(view.campaign(), view.page(), filter);
         }
-        return Templates.bounces(view.campaign(), view.counts(), view.page(), System.currentTimeMillis(), List.of(), filter);
+        return Templates.bounces(view.campaign(), view.counts(), view.page(), System.currentTimeMillis(), List.of(), filter,
+                view.ongoingAlerts());
     }
 
     /**
