@@ -70,7 +70,7 @@ class SubscriberResourceTest {
                 "pager-113@many.example", "pager-114@many.example", "pager-115@many.example", "pager-116@many.example",
                 "pager-117@many.example", "pager-118@many.example", "pager-119@many.example"), emails);
         given().get("/subscribers?q=nobody-matches-this").then().statusCode(200)
-                .body(containsString("No subscribers match “nobody-matches-this”"));
+                .body(containsString("No subscribers match &ldquo;nobody-matches-this&rdquo;"));
         // LIKE wildcards are searched literally.
         given().get("/subscribers?q=pager_0%25").then().statusCode(200).body(containsString("No subscribers match"));
     }
