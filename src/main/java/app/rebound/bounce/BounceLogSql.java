@@ -116,7 +116,7 @@ public class BounceLogSql {
             long inbound = rs.getLong(11);
             Long inboundId = rs.wasNull() ? null : inbound;
             String type = rs.getString(4);
-            out.add(new BounceRow(campaignId, rs.getLong(1), subscriberId, rs.getString(3),
+            out.add(BounceRow.of(campaignId, rs.getLong(1), subscriberId, rs.getString(3),
                     type == null ? null : BounceType.valueOf(type.toUpperCase(Locale.ROOT)), rs.getString(5),
                     rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), inboundId,
                     rs.getTimestamp(12).toInstant(), rs.getString(13), rs.getString(14), rs.getString(15)));
