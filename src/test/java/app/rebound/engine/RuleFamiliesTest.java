@@ -1128,4 +1128,49 @@ class RuleFamiliesTest {
         assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
         assertTrue(r.suppress());
     }
+
+    /**
+     * Sisimai::Reason's find runs its first class order (UserUnknown, Filtered, HostUnknown, ...) only for SMTP
+     * diagnostics: an "X-Unix" one is a local program's output, not a remote server's reply, and its words are read
+     * only in the second order, after the status code. Postfix's pipe(8) report of a command that failed (its
+     * "Command died with status" template); the program's "unknown recipient" was a filter's refusal before.
+     */
+    @Test
+    void wordsOfALocalProgramAreNotARemoteReply() {
+        RecipientResult r = only(Mails.raw("""
+                Return-Path: <>
+                From: MAILER-DAEMON@mx.helpdesk.example.no (Mail Delivery System)
+                To: bounce+acme.42.1001.0000000000000000@bounces.rebound.example
+                Subject: Undelivered Mail Returned to Sender
+                Date: Mon, 7 Dec 2026 18:20:00 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="P7"
+
+                --P7
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host mx.helpdesk.example.no.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients.
+
+                <kundeservice@helpdesk.example.no>: Command died with status 1:
+                    "/usr/local/bin/ticketd". Command output: ticketd: unknown recipient
+                    queue 'kundeservice'
+
+                --P7
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.helpdesk.example.no
+
+                Final-Recipient: rfc822; kundeservice@helpdesk.example.no
+                Action: failed
+                Status: 5.3.0
+                Diagnostic-Code: x-unix; ticketd: unknown recipient queue 'kundeservice'
+
+                --P7--
+                """));
+        assertEquals("kundeservice@helpdesk.example.no", r.recipient());
+        assertKeptWith(Reason.MAILERERROR, r);
+    }
 }
