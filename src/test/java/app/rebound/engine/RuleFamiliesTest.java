@@ -63,6 +63,19 @@ class RuleFamiliesTest {
                 Subject: Returned mail: see transcript for details""".formatted(host), body);
     }
 
+    /** Sendmail's report of one permanent failure from mail.handel.example.se, with the session's transcript. */
+    private static byte[] sendmailFailure(String rcpt, String reason, String peer, String transcript) {
+        return sendmailReport("mail.handel.example.se", """
+                   ----- The following addresses had permanent fatal errors -----
+                <%s>
+                    (reason: %s)
+
+                   ----- Transcript of session follows -----
+                ... while talking to %s.:
+                %s
+                """.formatted(rcpt, reason, peer, transcript.strip()));
+    }
+
     private RecipientResult reply(String remoteMta, String diagnostic) {
         return analyzer.classifyReply("someone@example.net", "failed", null, 0, diagnostic, remoteMta);
     }
@@ -1040,5 +1053,124 @@ class RuleFamiliesTest {
         RecipientResult spam = reply("mx.verlag.example.de", "554 5.7.1 Message rejected as spam; besides, this"
                 + " message contain invalid MIME headers (in reply to end of DATA command)");
         assertKeptWith(Reason.SPAMDETECTED, spam);
+    }
+
+    /** The reply was about the sender's login, not the recipient: not a dead domain, the address is kept. */
+    private static void assertKeptAlive(String recipient, RecipientResult r) {
+        assertEquals(recipient, r.recipient());
+        assertNotEquals(Reason.HOSTUNKNOWN, r.reason(), r::toString);
+        assertFalse(r.suppress(), r::toString);
+    }
+
+    /**
+     * Sisimai::SMTP::Command detects AUTH (its Detectable list: "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-", "AUTH
+     * DIGEST-") and lists it in BeforeRCPT: a refused AUTH exchange came before the recipient was named, so words of
+     * HostUnknown's list in it are about the sender's login, never the recipient's domain. Postfix's SMTP client
+     * reports the refusal as "SASL authentication failed; server ... said:" (smtp_sasl_glue.c). A Postfix DSN of our
+     * own; without the command it was hostunknown and suppressed.
+     */
+    @Test
+    void aRefusedPostfixSaslLoginIsNotAboutTheRecipient() {
+        RecipientResult r = only(Mails.dsn("MAILER-DAEMON@out.verein.example.at", "Undelivered Mail Returned to Sender",
+                """
+                This is the mail system at host out.verein.example.at.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients.
+
+                <theresa.huber@kanzlei.example.at>: SASL authentication failed; server
+                    relay.provider.example.at[198.51.100.23] said: 535 5.7.8 Error:
+                    authentication failed: no such domain""",
+                "theresa.huber@kanzlei.example.at", "failed", "5.7.8", "relay.provider.example.at",
+                "535 5.7.8 Error: authentication failed: no such domain"));
+        assertKeptAlive("theresa.huber@kanzlei.example.at", r);
+    }
+
+    /**
+     * The same rule where a transcript or report names the AUTH command with its mechanism: Sendmail's ">>> AUTH
+     * PLAIN" and Exim's "SMTP error from remote mail server after AUTH LOGIN" (Sisimai::Lhost::Exim reads the four
+     * letters after "after"). Both replies hold HostUnknown's words; neither is about the recipient.
+     */
+    @Test
+    void aRefusedAuthCommandInATranscriptIsNotAboutTheRecipient() {
+        RecipientResult sendmail = only(sendmailFailure("nora.lind@byra.example.se",
+                "535 5.7.8 Authentication credentials invalid: host or domain name not found", "smarthost.tjanst.example.se",
+                """
+                >>> AUTH PLAIN AGJ1dGlrAGhlbWxpZ3Q=
+                <<< 535 5.7.8 Authentication credentials invalid: host or domain name not found
+                554 5.0.0 Service unavailable"""));
+        assertKeptAlive("nora.lind@byra.example.se", sendmail);
+
+        RecipientResult exim = only(eximReport("mx.boutique.example.fr", """
+                  camille.roux@cabinet.example.fr
+                    host relais.fournisseur.example.fr [192.0.2.141]
+                    SMTP error from remote mail server after AUTH LOGIN:
+                    535 5.7.8 Authentication refused: unknown domain
+                """, ""));
+        assertKeptAlive("camille.roux@cabinet.example.fr", exim);
+    }
+
+    /**
+     * Sisimai::SMTP::Command ranks AUTH below MAIL and RCPT: a Sendmail transcript where AUTH succeeded and RCPT TO
+     * was then refused is about RCPT, so the unknown user stays dead.
+     */
+    @Test
+    void aLaterCommandInTheTranscriptOutranksAuth() {
+        RecipientResult r = only(sendmailFailure("oskar.berg@lager.example.se",
+                "550 5.1.1 <oskar.berg@lager.example.se>... User unknown", "mx.lager.example.se", """
+                >>> AUTH LOGIN
+                <<< 334 VXNlcm5hbWU6
+                >>> RCPT To:<oskar.berg@lager.example.se>
+                <<< 550 5.1.1 <oskar.berg@lager.example.se>... User unknown
+                550 5.1.1 <oskar.berg@lager.example.se>... User unknown
+                """));
+        assertEquals("oskar.berg@lager.example.se", r.recipient());
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
+    }
+
+    /**
+     * Sisimai::Reason's find runs its first class order (UserUnknown, Filtered, HostUnknown, ...) only for SMTP
+     * diagnostics: an "X-Unix" one is a local program's output, not a remote server's reply, and its words are read
+     * only in the second order, after the status code. Postfix's pipe(8) report of a command that failed (its
+     * "Command died with status" template); the program's "unknown recipient" was a filter's refusal before.
+     */
+    @Test
+    void wordsOfALocalProgramAreNotARemoteReply() {
+        RecipientResult r = only(Mails.raw("""
+                Return-Path: <>
+                From: MAILER-DAEMON@mx.helpdesk.example.no (Mail Delivery System)
+                To: bounce+acme.42.1001.0000000000000000@bounces.rebound.example
+                Subject: Undelivered Mail Returned to Sender
+                Date: Mon, 7 Dec 2026 18:20:00 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="P7"
+
+                --P7
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host mx.helpdesk.example.no.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients.
+
+                <kundeservice@helpdesk.example.no>: Command died with status 1:
+                    "/usr/local/bin/ticketd". Command output: ticketd: unknown recipient
+                    queue 'kundeservice'
+
+                --P7
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.helpdesk.example.no
+
+                Final-Recipient: rfc822; kundeservice@helpdesk.example.no
+                Action: failed
+                Status: 5.3.0
+                Diagnostic-Code: x-unix; ticketd: unknown recipient queue 'kundeservice'
+
+                --P7--
+                """));
+        assertEquals("kundeservice@helpdesk.example.no", r.recipient());
+        assertKeptWith(Reason.MAILERERROR, r);
     }
 }

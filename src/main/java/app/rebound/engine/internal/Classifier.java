@@ -129,16 +129,10 @@ public final class Classifier {
             c -> !c.status().isEmpty() && !exceptData(c.cmd()));
 
     /**
-     * The pipeline, in order (after Sisimai's): a reason preset by a format decoder; 2.x.x = delivered;
-     * greylisting; receiver-specific rules; the first probe set where status code and text both count, with
-     * SMTP-phase guards; then the status-code table with text for the codes it cannot settle, and fallbacks.
+     * The first probe set (Sisimai::Reason's first class order), in order: status code and text both count, with
+     * SMTP-phase guards; the first probe that decides wins.
      */
-    private static final List<Step> STEPS = List.of(
-            Classifier::preset,
-            Classifier::delivered,
-            Classifier::greylisting,
-            Classifier::receiverRules,
-            Classifier::microsoftStatus,
+    private static final List<Step> PROBES = List.of(
             probe(Reason.MAILBOXFULL),
             probe(Reason.MESGTOOBIG, true, c -> !c.status().equals("5.2.3") && !c.status().equals("4.2.3")),
             probe(Reason.EXCEEDLIMIT),
@@ -159,8 +153,44 @@ public final class Classifier {
             Classifier::speeding,
             probe(Reason.TOOMANYCONN),
             probe(Reason.BLOCKED),
-            Classifier::starttlsRefused,
+            Classifier::starttlsRefused);
+
+    /**
+     * The pipeline, in order (after Sisimai's): a reason preset by a format decoder; 2.x.x = delivered;
+     * greylisting; receiver-specific rules; the first probe set, for SMTP diagnostics only; then the status-code
+     * table with text for the codes it cannot settle, and fallbacks.
+     */
+    private static final List<Step> STEPS = List.of(
+            Classifier::preset,
+            Classifier::delivered,
+            Classifier::greylisting,
+            Classifier::receiverRules,
+            Classifier::microsoftStatus,
+            Classifier::firstProbeSet,
             Classifier::statusTableAndFallbacks);
+
+    /**
+     * Whether the diagnostic is an SMTP one: any type but an "X-" one, and Postfix's "X-Postfix" (which
+     * Sisimai::Lhost::Postfix reads as SMTP). Sisimai::Reason's find runs its first class order only for SMTP
+     * diagnostics; one of an "X-" type ("X-Unix; ..." from a local program, a gateway's own "X-Notes; ...") is not a
+     * remote server's reply, so its words are read only in the second order, after the status code (anotherone).
+     */
+    private static boolean smtpDiagnostic(Fact f) {
+        return !f.diagnosticType.startsWith("X-") || f.diagnosticType.equals("X-POSTFIX");
+    }
+
+    private static Decision firstProbeSet(Ctx c) {
+        if (!smtpDiagnostic(c.f())) {
+            return null;
+        }
+        for (Step s : PROBES) {
+            Decision d = s.decide(c);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
 
     public Decision classify(Fact f) {
         String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;

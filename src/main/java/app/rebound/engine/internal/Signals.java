@@ -122,7 +122,12 @@ final class Signals {
      * Phrases that name the SMTP phase a reply answered, in priority order. STARTTLS (Sisimai::SMTP::Command
      * detects it, and Sisimai::Reason::FailedSTARTTLS reads a refusal of it as a TLS failure) ranks as Sisimai ranks
      * it: below DATA, RCPT and MAIL, above EHLO and HELO; it is read where a transcript or report names it as the
-     * command sent (Sendmail's ">>> STARTTLS", Exim's "after STARTTLS", "in reply to STARTTLS command").
+     * command sent (Sendmail's ">>> STARTTLS", Exim's "after STARTTLS", "in reply to STARTTLS command"). AUTH ranks
+     * where Sisimai ranks it too (below MAIL, above STARTTLS): its Detectable list names the command with its
+     * mechanism ("AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-", "AUTH DIGEST-"), read here where a transcript or report
+     * names it as the command sent, and Postfix's SMTP client reports a refused AUTH exchange as "SASL authentication
+     * failed; server ... said:" (smtp_sasl_glue.c, also "SASL [CACHED] authentication failed;"), never as "in reply
+     * to AUTH command". A reply to AUTH came before RCPT TO (Sisimai::SMTP::Command's BeforeRCPT).
      */
     static final String[][] COMMANDS = {
         {"end of data", "DATA"}, {"after data", "DATA"}, {"final data", "DATA"}, {"in reply to data", "DATA"},
@@ -131,6 +136,11 @@ final class Signals {
         {"rcpt_to", "RCPT"}, {"after rcpt", "RCPT"}, {"rcpt command", "RCPT"}, {"smtp:rcpt", "RCPT"},
         {"in reply to mail", "MAIL"}, {"after mail from", "MAIL"}, {">>> mail from", "MAIL"},
         {"mail from command", "MAIL"}, {"did not like our mail", "MAIL"},
+        {">>> auth plain", "AUTH"}, {">>> auth login", "AUTH"}, {">>> auth cram-", "AUTH"}, {">>> auth digest-", "AUTH"},
+        {"after auth plain", "AUTH"}, {"after auth login", "AUTH"}, {"after auth cram-", "AUTH"},
+        {"after auth digest-", "AUTH"}, {"in reply to auth plain", "AUTH"}, {"in reply to auth login", "AUTH"},
+        {"in reply to auth cram-", "AUTH"}, {"in reply to auth digest-", "AUTH"},
+        {"sasl authentication failed;", "AUTH"}, {"sasl [cached] authentication failed;", "AUTH"},
         {">>> starttls", "STARTTLS"}, {"after starttls", "STARTTLS"}, {"in reply to starttls", "STARTTLS"},
         {"ehlo", "EHLO"}, {"helo", "HELO"}, {"initial connection", "CONN"}, {"greeting", "CONN"},
     };
