@@ -1111,6 +1111,23 @@ class RuleFamiliesTest {
     }
 
     /**
+     * The per-MTA phrase tables apply to every report (Sisimai keeps an Lhost module's phrases to the mails that module
+     * decoded), so they keep the BeforeRCPT guard too: OpenSMTPD's "Domain does not exist" (a dead domain in its own
+     * relay report) in a submission server's refusal of AUTH is about the sender's login, not about the recipient.
+     */
+    @Test
+    void aDeadDomainPhraseOfAnotherMtaInAReplyToAuthIsNotAboutTheRecipient() {
+        RecipientResult r = only(sendmailFailure("ilse.maas@notaris.example.nl",
+                "535 5.7.8 Domain does not exist", "submit.hoster.example.nl", """
+                >>> AUTH LOGIN
+                <<< 334 VXNlcm5hbWU6
+                >>> bWFpbGVyQG91ZC5leGFtcGxlLm5s
+                <<< 535 5.7.8 Domain does not exist
+                554 5.0.0 Service unavailable"""));
+        assertKeptAlive("ilse.maas@notaris.example.nl", r);
+    }
+
+    /**
      * Sisimai::SMTP::Command ranks AUTH below MAIL and RCPT: a Sendmail transcript where AUTH succeeded and RCPT TO
      * was then refused is about RCPT, so the unknown user stays dead.
      */

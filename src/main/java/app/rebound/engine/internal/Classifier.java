@@ -78,7 +78,7 @@ public final class Classifier {
      * HostUnknown): a refusal there was given before the recipient was named, so it cannot say that the recipient's
      * mailbox or domain is unknown; such words there are about the sender or the session.
      */
-    private static boolean beforeRcpt(String command) {
+    static boolean beforeRcpt(String command) {
         return command.equals("CONN") || command.equals("EHLO") || command.equals("HELO") || command.equals("MAIL")
                 || command.equals("AUTH") || command.equals("STARTTLS");
     }
@@ -228,10 +228,18 @@ public final class Classifier {
         return null;
     }
 
+    /**
+     * The per-MTA and per-receiver phrase rules. Sisimai applies an Lhost module's phrases only to the reports that
+     * module decoded; here they apply to any report, so a rule naming a dead mailbox or domain is held to the same
+     * BeforeRCPT guard as the generic words: a reply to a command sent before RCPT TO (AUTH, MAIL, ...) does not
+     * speak of the recipient, whoever's wording it uses.
+     */
     private static Decision receiverRules(Ctx c) {
         String hosts = null;
+        boolean beforeRcpt = beforeRcpt(c.cmd());
         for (ReasonText.Rhost r : ReasonText.rhost()) {
-            if (ReasonText.has(c.hits(), r.id())) {
+            if (ReasonText.has(c.hits(), r.id())
+                    && !(beforeRcpt && (r.reason() == Reason.USERUNKNOWN || r.reason() == Reason.HOSTUNKNOWN))) {
                 if (r.host() != null && hosts == null) {
                     hosts = hostsOf(c.f());
                 }

@@ -222,12 +222,7 @@ public final class Engine {
         if (f.hits == null) {
             f.hits = ReasonText.scan(text);
         }
-        if (f.command.isEmpty()) {
-            f.command = Signals.command(f.hits);
-        }
-        if (f.command.isEmpty() && !f.context.isEmpty() && text != f.context) {
-            f.command = Signals.commandIn(Text.clip(f.context, 4000));
-        }
+        f.command = Signals.commandOf(f);
         Classifier.Decision d = classifier.classify(f);
         Reason reason = d.reason();
         StatusCode status = StatusCode.tryParse(f.status);

@@ -818,11 +818,14 @@ final class MtaRules {
      * The first rule whose phrase the scanned text holds and whose receiver matches the hosts, or null. Walks the
      * set bits of the scan (a few) rather than the rules (hundreds); the hosts are built only when a rule with a
      * receiver is hit, the failure's class ('4', '5', or 0 without any code) only when a rule with a class is;
-     * {@code ownDomainAfter} tells whether a phrase is followed by the recipient's own domain.
+     * {@code ownDomainAfter} tells whether a phrase is followed by the recipient's own domain. With
+     * {@code beforeRcpt} (the reply answered a command sent before RCPT TO), rules naming a dead mailbox or domain are
+     * passed over: Sisimai applies an MTA's phrases only to the reports that MTA wrote, these tables apply to any
+     * report, so they keep Sisimai::SMTP::Command's BeforeRCPT guard as the generic words do.
      */
     static Rule first(long[] hits, java.util.function.Supplier<String> hostsOf,
                       java.util.function.IntSupplier classOf,
-                      java.util.function.Predicate<String> ownDomainAfter) {
+                      java.util.function.Predicate<String> ownDomainAfter, boolean beforeRcpt) {
         int best = Integer.MAX_VALUE;
         String hosts = null;
         int statusClass = -1;
@@ -840,6 +843,9 @@ final class MtaRules {
                         break;
                     }
                     Rule x = RULES.get(i);
+                    if (beforeRcpt && (x.reason().equals("userunknown") || x.reason().equals("hostunknown"))) {
+                        continue;
+                    }
                     if (x.statusClass() == OWN_DOMAIN) {
                         if (!ownDomainAfter.test(x.phrase())) {
                             continue;

@@ -179,6 +179,19 @@ final class Signals {
         return "";
     }
 
+    /**
+     * The SMTP phase a fact's reply answered: the one its decoder found, else the one its reply names (the scanned
+     * hits of the diagnostic, or of the context when there is no diagnostic), else the one the context names; "" when
+     * none does. Needs {@code f.hits}.
+     */
+    static String commandOf(Fact f) {
+        if (!f.command.isEmpty()) {
+            return f.command;
+        }
+        String c = command(f.hits);
+        return c.isEmpty() && !f.context.isEmpty() && !f.diagnostic.isEmpty() ? commandIn(Text.clip(f.context, 4000)) : c;
+    }
+
     /** The SMTP phase a reply answered, from the phrase hits of its text; "" when unknown. */
     static String command(long[] hits) {
         int[] ids = CommandIds.IDS;

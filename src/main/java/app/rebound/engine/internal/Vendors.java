@@ -80,7 +80,7 @@ final class Vendors {
         }
         if (f.presetReason.isEmpty()) {
             MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain),
-                    () -> failureClass(f), phrase -> ownDomainAfter(f, phrase));
+                    () -> failureClass(f), phrase -> ownDomainAfter(f, phrase), Classifier.beforeRcpt(Signals.commandOf(f)));
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
