@@ -1154,40 +1154,122 @@ class RuleFamiliesTest {
      */
     @Test
     void wordsOfALocalProgramAreNotARemoteReply() {
-        RecipientResult r = only(Mails.raw("""
+        RecipientResult r = postfixPipeFailure("mx.helpdesk.example.no", "kundeservice@helpdesk.example.no",
+                "/usr/local/bin/ticketd", "ticketd: unknown recipient queue 'kundeservice'");
+        assertEquals("kundeservice@helpdesk.example.no", r.recipient());
+        assertKeptWith(Reason.MAILERERROR, r);
+    }
+
+    /** Postfix's pipe(8) report of a local delivery agent it ran: the agent's own words in an "X-Unix" diagnostic. */
+    private RecipientResult postfixPipeFailure(String host, String rcpt, String command, String output) {
+        return only(Mails.raw("""
                 Return-Path: <>
-                From: MAILER-DAEMON@mx.helpdesk.example.no (Mail Delivery System)
+                From: MAILER-DAEMON@%1$s (Mail Delivery System)
                 To: bounce+acme.42.1001.0000000000000000@bounces.rebound.example
                 Subject: Undelivered Mail Returned to Sender
-                Date: Mon, 7 Dec 2026 18:20:00 +0100
+                Date: Mon, 7 Dec 2026 19:10:00 +0100
                 MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="P7"
+                Content-Type: multipart/report; report-type=delivery-status; boundary="L8"
 
-                --P7
+                --L8
                 Content-Type: text/plain; charset=us-ascii
 
-                This is the mail system at host mx.helpdesk.example.no.
+                This is the mail system at host %1$s.
 
                 I'm sorry to have to inform you that your message could not
                 be delivered to one or more recipients.
 
-                <kundeservice@helpdesk.example.no>: Command died with status 1:
-                    "/usr/local/bin/ticketd". Command output: ticketd: unknown recipient
-                    queue 'kundeservice'
+                <%2$s>: Command died with status 1: "%3$s". Command output: %4$s
 
-                --P7
+                --L8
                 Content-Type: message/delivery-status
 
-                Reporting-MTA: dns; mx.helpdesk.example.no
+                Reporting-MTA: dns; %1$s
 
-                Final-Recipient: rfc822; kundeservice@helpdesk.example.no
+                Final-Recipient: rfc822; %2$s
                 Action: failed
                 Status: 5.3.0
-                Diagnostic-Code: x-unix; ticketd: unknown recipient queue 'kundeservice'
+                Diagnostic-Code: x-unix; %4$s
 
-                --P7--
-                """));
-        assertEquals("kundeservice@helpdesk.example.no", r.recipient());
-        assertKeptWith(Reason.MAILERERROR, r);
+                --L8--
+                """.formatted(host, rcpt, command, output)));
+    }
+
+    /** Sendmail's report of its local mailer's failure: the agent's line, then Sendmail's own reply. */
+    private RecipientResult sendmailLocalFailure(String host, String rcpt, String agentSaid) {
+        return only(sendmailReport(host, """
+                   ----- The following addresses had permanent fatal errors -----
+                <%1$s>
+                    (reason: 550 5.0.0 <%1$s>... Service unavailable)
+
+                   ----- Transcript of session follows -----
+                %2$s
+                550 5.0.0 <%1$s>... Service unavailable
+                """.formatted(rcpt, agentSaid)));
+    }
+
+    /** Sisimai::LDA: Sendmail's mail.local finds the user but not the home directory the mailbox lives under. */
+    @Test
+    void mailLocalUserWithoutHomeDirectoryIsADeadMailbox() {
+        RecipientResult r = sendmailLocalFailure("gw.praxis.example.at", "franz.gruber@praxis.example.at",
+                "mail.local: franz.gruber: User missing home directory");
+        assertEquals("franz.gruber@praxis.example.at", r.recipient());
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
+    }
+
+    /**
+     * Sisimai::LDA, agents run by Postfix's pipe(8): maildrop cannot map the address to a system account (a dead
+     * mailbox); procmail ran out of disk while writing the mailbox (the host's disk, not the user's quota: kept).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mx.druckerei.example.de|jens.vogt@druckerei.example.de|/usr/local/bin/maildrop -d jens.vogt"
+            + "|maildrop: Cannot find system user jens.vogt|USERUNKNOWN|true",
+        "post.bygg.example.dk|mette@bygg.example.dk|/usr/bin/procmail -a mette"
+            + "|procmail: No space left to finish writing /var/mail/mette|SYSTEMFULL|false"})
+    void aPipedLocalAgentsOwnMessageGivesTheReason(String host, String rcpt, String command, String output,
+                                                  Reason expected, boolean suppress) {
+        RecipientResult r = postfixPipeFailure(host, rcpt, command, output);
+        assertEquals(rcpt, r.recipient());
+        assertEquals(expected, r.reason(), r::toString);
+        assertEquals(suppress, r.suppress(), r::toString);
+    }
+
+    /**
+     * Sisimai::LDA, agents run by qmail-local from a .qmail file, whose words qmail-send's failure notice quotes:
+     * vmailmgr's vdeliver names a local part that is no virtual user (a dead mailbox); vpopmail's vdelivermail hands
+     * what no mailbox takes to the domain's catch-all (the domain's own rule, not a dead address: kept); and an
+     * agent that is named but says none of its known messages failed in its own way ({@code mailererror}, kept).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mail.verkstad.example.se|nils.lund@verkstad.example.se"
+            + "|vdeliver: User name does not refer to a virtual user.|USERUNKNOWN|true",
+        "mx.kontor.example.fi|anna.virtanen@kontor.example.fi"
+            + "|vdelivermail: user does not exist, but will deliver to /var/vpopmail/domains/kontor.example.fi/x/"
+            + "|FILTERED|false",
+        "mx.hafen.example.de|erik.brandt@hafen.example.de"
+            + "|maildrop: Unable to create a dot-lock at /home/erik.brandt/Maildir/erik.lock.|MAILERERROR|false"})
+    void aQmailLocalAgentsOwnMessageGivesTheReason(String host, String rcpt, String agentSaid, Reason expected,
+                                                   boolean suppress) {
+        AnalysisReport rep = qmailFailureNotice(host, "<" + rcpt + ">:\n" + agentSaid + "\n", rcpt);
+        RecipientResult r = rep.recipients().get(0);
+        assertEquals(rcpt, r.recipient());
+        assertEquals(expected, r.reason(), r::toString);
+        assertEquals(suppress, r.suppress(), r::toString);
+    }
+
+    /**
+     * Sisimai::LDA reads an agent's words only for a reply to no command or to DATA: a remote server that quotes
+     * one in its answer to RCPT TO is read as any RCPT refusal is.
+     */
+    @Test
+    void aLocalAgentsWordsInAnRcptReplyAreNotTheAgentsOwn() {
+        RecipientResult r = postfixFailure("ida@tandlakare.example.se", "5.1.1", "mx.tandlakare.example.se",
+                "host mx.tandlakare.example.se[192.0.2.61] said: 550 5.1.1 <ida@tandlakare.example.se>: "
+                + "maildrop: Unable to open mailbox (in reply to RCPT TO command)");
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress());
     }
 }

@@ -70,7 +70,7 @@ final class MtaRules {
             r("Sisimai::Lhost::MailRu", null, "too many \"received\" headers", "contenterror"),
             // Local delivery agents checking the mailbox themselves: no such mailbox, whatever the SMTP phase
             r("Sendmail mail.local (Sisimai::Reason::UserUnknown)", null, "mail.local: unknown user", "userunknown"),
-            r("vpopmail vdeliver (Sisimai::Reason::UserUnknown)", null, "vdeliver: invalid or unknown virtual user",
+            r("vmailmgr vdeliver (Sisimai::Reason::UserUnknown)", null, "vdeliver: invalid or unknown virtual user",
                     "userunknown"),
             // Exim: "Unrouteable mail domain" is a domain that does not route anywhere: dead, not a network error
             r("Exim (deliver.c)", null, "unrouteable mail domain", "hostunknown"),

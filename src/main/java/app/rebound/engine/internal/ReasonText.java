@@ -544,6 +544,9 @@ final class ReasonText {
         for (String p : MtaRules.phrases()) {
             id(p);
         }
+        for (String p : LocalAgents.phrases()) {
+            id(p);
+        }
         for (String p : Signals.BOUNCE_BODY) {
             id(p);
         }

@@ -71,6 +71,14 @@ final class Vendors {
             // a mailing-list manager refused the post, whatever code the MTA that carried its answer gave
             preset(f, "rejected", "list-manager:post-refused");
         }
+        if (f.presetReason.isEmpty() && !f.diagnostic.isEmpty()) {
+            // a local delivery agent's own message (Sisimai::LDA, read before the receivers' rules as Sisimai does),
+            // only for a reply to no SMTP command or to DATA
+            String[] lda = LocalAgents.find(h, Signals.commandOf(f));
+            if (lda != null) {
+                preset(f, lda[0], lda[1]);
+            }
+        }
         if (f.presetReason.isEmpty() && MtaRules.mayHoldCode(h)) {
             // a receiver's own error code is more precise than its wording
             String[] byCode = MtaRules.byCode(Text.lower(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
