@@ -220,9 +220,10 @@ public final class Engine {
         pickStatusAndCode(f);
         String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
         if (f.hits == null) {
+            // not through Vendors.refineReply, which reads both
             f.hits = ReasonText.scan(text);
+            f.command = Signals.commandOf(f);
         }
-        f.command = Signals.commandOf(f);
         Classifier.Decision d = classifier.classify(f);
         Reason reason = d.reason();
         StatusCode status = StatusCode.tryParse(f.status);

@@ -44,6 +44,8 @@ final class Vendors {
     static void refineReply(Fact f, String reportDomain) {
         long[] h = f.hits != null ? f.hits
                 : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
+        // the SMTP phase, read once here for the rules below and for the verdict
+        f.command = Signals.commandOf(f);
         if (ReasonText.has(h, Ids.OTHER[0]) || ReasonText.has(h, Ids.OTHER[1])) {
             preset(f, "expired", "exim:retry-timeout");
         }
@@ -74,7 +76,7 @@ final class Vendors {
         if (f.presetReason.isEmpty() && !f.diagnostic.isEmpty()) {
             // a local delivery agent's own message (Sisimai::LDA, read before the receivers' rules as Sisimai does),
             // only for a reply to no SMTP command or to DATA
-            String[] lda = LocalAgents.find(h, Signals.commandOf(f));
+            String[] lda = LocalAgents.find(h, f.command);
             if (lda != null) {
                 preset(f, lda[0], lda[1]);
             }
@@ -88,7 +90,7 @@ final class Vendors {
         }
         if (f.presetReason.isEmpty()) {
             MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain),
-                    () -> failureClass(f), phrase -> ownDomainAfter(f, phrase), Classifier.beforeRcpt(Signals.commandOf(f)));
+                    () -> failureClass(f), phrase -> ownDomainAfter(f, phrase), Classifier.beforeRcpt(f.command));
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
