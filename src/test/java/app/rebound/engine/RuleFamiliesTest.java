@@ -559,9 +559,7 @@ class RuleFamiliesTest {
                 mail.local: unknown user: karl.huber
                 550 5.0.0 <karl.huber@bauhof.example.de>... Service unavailable
                 """));
-        assertEquals("karl.huber@bauhof.example.de", r.recipient());
-        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
-        assertTrue(r.suppress());
+        assertDeadMailbox("karl.huber@bauhof.example.de", r);
     }
 
     @Test
@@ -985,9 +983,7 @@ class RuleFamiliesTest {
                 <<< 550 <jonas.engel@archiv.example.de>... User unknown
                 550 <jonas.engel@archiv.example.de>... User unknown
                 """));
-        assertEquals("jonas.engel@archiv.example.de", r.recipient());
-        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
-        assertTrue(r.suppress());
+        assertDeadMailbox("jonas.engel@archiv.example.de", r);
     }
 
     /**
@@ -1056,6 +1052,13 @@ class RuleFamiliesTest {
     }
 
     /** The reply was about the sender's login, not the recipient: not a dead domain, the address is kept. */
+    /** The recipient's mailbox does not exist: userunknown, and the address is suppressed. */
+    private static void assertDeadMailbox(String recipient, RecipientResult r) {
+        assertEquals(recipient, r.recipient());
+        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+        assertTrue(r.suppress(), r::toString);
+    }
+
     private static void assertKeptAlive(String recipient, RecipientResult r) {
         assertEquals(recipient, r.recipient());
         assertNotEquals(Reason.HOSTUNKNOWN, r.reason(), r::toString);
@@ -1128,6 +1131,23 @@ class RuleFamiliesTest {
     }
 
     /**
+     * The receivers' own wording (RhostRules) keeps the BeforeRCPT guard too: AOL's "mailbox not found" in a reply
+     * to MAIL FROM (a sender-verification refusal, Exim's "after MAIL FROM:<...>") is about the sender's mailbox,
+     * not the recipient's.
+     */
+    @Test
+    void aReceiversDeadMailboxWordingInAReplyToMailFromIsNotAboutTheRecipient() {
+        RecipientResult r = only(eximReport("mx.laden.example.de", """
+                  lena.vogt@aol.com
+                    host mx-aol.mail.gm0.yahoodns.net [192.0.2.77]
+                    SMTP error from remote mail server after MAIL FROM:<news@shop.example> SIZE=4120:
+                    550 5.1.0 <news@shop.example> sender rejected: mailbox not found
+                """, ""));
+        assertKeptAlive("lena.vogt@aol.com", r);
+        assertNotEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
+    }
+
+    /**
      * Sisimai::SMTP::Command ranks AUTH below MAIL and RCPT: a Sendmail transcript where AUTH succeeded and RCPT TO
      * was then refused is about RCPT, so the unknown user stays dead.
      */
@@ -1141,9 +1161,7 @@ class RuleFamiliesTest {
                 <<< 550 5.1.1 <oskar.berg@lager.example.se>... User unknown
                 550 5.1.1 <oskar.berg@lager.example.se>... User unknown
                 """));
-        assertEquals("oskar.berg@lager.example.se", r.recipient());
-        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
-        assertTrue(r.suppress());
+        assertDeadMailbox("oskar.berg@lager.example.se", r);
     }
 
     /**
@@ -1213,9 +1231,7 @@ class RuleFamiliesTest {
     void mailLocalUserWithoutHomeDirectoryIsADeadMailbox() {
         RecipientResult r = sendmailLocalFailure("gw.praxis.example.at", "franz.gruber@praxis.example.at",
                 "mail.local: franz.gruber: User missing home directory");
-        assertEquals("franz.gruber@praxis.example.at", r.recipient());
-        assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
-        assertTrue(r.suppress());
+        assertDeadMailbox("franz.gruber@praxis.example.at", r);
     }
 
     /**
