@@ -180,10 +180,12 @@ public final class Classifier {
     }
 
     private static Decision firstProbeSet(Ctx c) {
-        if (!smtpDiagnostic(c.f())) {
-            return null;
-        }
-        for (Step s : PROBES) {
+        return smtpDiagnostic(c.f()) ? firstDecision(PROBES, c) : null;
+    }
+
+    /** The decision of the first step that decides, or null. */
+    private static Decision firstDecision(List<Step> steps, Ctx c) {
+        for (Step s : steps) {
             Decision d = s.decide(c);
             if (d != null) {
                 return d;
@@ -198,13 +200,11 @@ public final class Classifier {
             f.hits = ReasonText.scan(text);
         }
         Ctx c = new Ctx(f, f.status, byStatus(f.status), f.command, text, f.hits);
-        for (Step s : STEPS) {
-            Decision d = s.decide(c);
-            if (d != null) {
-                return d;
-            }
+        Decision d = firstDecision(STEPS, c);
+        if (d == null) {
+            throw new IllegalStateException("the last step always decides");
         }
-        throw new IllegalStateException("the last step always decides");
+        return d;
     }
 
     private static Decision preset(Ctx c) {
