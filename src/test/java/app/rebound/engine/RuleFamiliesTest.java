@@ -1180,37 +1180,8 @@ class RuleFamiliesTest {
 
     /** Postfix's pipe(8) report of a local delivery agent it ran: the agent's own words in an "X-Unix" diagnostic. */
     private RecipientResult postfixPipeFailure(String host, String rcpt, String command, String output) {
-        return only(Mails.raw("""
-                Return-Path: <>
-                From: MAILER-DAEMON@%1$s (Mail Delivery System)
-                To: bounce+acme.42.1001.0000000000000000@bounces.rebound.example
-                Subject: Undelivered Mail Returned to Sender
-                Date: Mon, 7 Dec 2026 19:10:00 +0100
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="L8"
-
-                --L8
-                Content-Type: text/plain; charset=us-ascii
-
-                This is the mail system at host %1$s.
-
-                I'm sorry to have to inform you that your message could not
-                be delivered to one or more recipients.
-
-                <%2$s>: Command died with status 1: "%3$s". Command output: %4$s
-
-                --L8
-                Content-Type: message/delivery-status
-
-                Reporting-MTA: dns; %1$s
-
-                Final-Recipient: rfc822; %2$s
-                Action: failed
-                Status: 5.3.0
-                Diagnostic-Code: x-unix; %4$s
-
-                --L8--
-                """.formatted(host, rcpt, command, output)));
+        return postfixBounce(host, rcpt, "Command died with status 1: \"%s\". Command output: %s".formatted(command,
+                output), "5.3.0", "x-unix; " + output);
     }
 
     /** Sendmail's report of its local mailer's failure: the agent's line, then Sendmail's own reply. */
@@ -1287,5 +1258,101 @@ class RuleFamiliesTest {
                 + "maildrop: Unable to open mailbox (in reply to RCPT TO command)");
         assertEquals(Reason.USERUNKNOWN, r.reason(), r::toString);
         assertTrue(r.suppress());
+    }
+
+    /**
+     * Sisimai::SMTP::Command detects QUIT (its Detectable list) and ranks it above every other command (find returns
+     * the last one of that list it finds): a Sendmail transcript whose receiver refused the greeting, then answered
+     * Sendmail's "&gt;&gt;&gt; QUIT" with an error, is about QUIT. The refusal is a block, never a dead address.
+     */
+    @Test
+    void aRefusedQuitInASendmailTranscriptIsTheCommandAnswered() {
+        RecipientResult r = only(sendmailFailure("beat.keller@treuhand.example.ch",
+                "554 mx2.treuhand.example.ch ESMTP refusing connections from your network", "mx2.treuhand.example.ch", """
+                <<< 554 mx2.treuhand.example.ch ESMTP refusing connections from your network
+                >>> QUIT
+                <<< 421 4.7.0 mx2.treuhand.example.ch Error: too many errors
+                554 5.0.0 Service unavailable"""));
+        assertEquals("beat.keller@treuhand.example.ch", r.recipient());
+        assertEquals("QUIT", r.smtpCommand(), r::toString);
+        assertFalse(r.suppress(), r::toString);
+    }
+
+    /**
+     * XFORWARD (Sisimai::SMTP::Command's Detectable list, ranked above every other command): Postfix's client says
+     * "while sending XFORWARD name/address" or "... protocol/helo_name" when the connection to a content filter
+     * breaks there (smtp_proto.c xfer_states). The phase was XFORWARD, not HELO, though "helo_name" is in the words;
+     * a lost connection is a network error and never suppresses.
+     */
+    @Test
+    void aConnectionLostWhileSendingXforwardIsAnXforwardReply() {
+        RecipientResult r = postfixReport("out.stiftung.example.ch", "vreni.buehler@stiftung.example.ch", "4.4.2",
+                "X-Postfix", "lost connection with scan.stiftung.example.ch[10.20.0.8] while sending XFORWARD"
+                + " protocol/helo_name");
+        assertEquals("vreni.buehler@stiftung.example.ch", r.recipient());
+        assertEquals("XFORWARD", r.smtpCommand(), r::toString);
+        assertKeptWith(Reason.NETWORKERROR, r);
+    }
+
+    /**
+     * QUIT and XFORWARD are not in Sisimai::SMTP::Command's BeforeRCPT (CONN, EHLO, HELO, MAIL, AUTH, STARTTLS), so
+     * a dead-address status still counts when the transcript ends with a refused QUIT: the recipient was refused at
+     * RCPT TO (Sendmail's 5.1.1), and the 421 to QUIT after it does not make the address live.
+     */
+    @Test
+    void aRefusedQuitAfterAnUnknownUserLeavesTheAddressDead() {
+        RecipientResult r = only(sendmailFailure("lotti.frei@atelier.example.ch",
+                "550 5.1.1 <lotti.frei@atelier.example.ch>... User unknown", "mx.atelier.example.ch", """
+                >>> RCPT To:<lotti.frei@atelier.example.ch>
+                <<< 550 5.1.1 <lotti.frei@atelier.example.ch>... User unknown
+                >>> QUIT
+                <<< 421 4.7.0 mx.atelier.example.ch closing connection
+                550 5.1.1 <lotti.frei@atelier.example.ch>... User unknown"""));
+        assertEquals("QUIT", r.smtpCommand(), r::toString);
+        assertDeadMailbox("lotti.frei@atelier.example.ch", r);
+    }
+
+    /** Postfix's bounce(8) report of one failed recipient, with the Diagnostic-Code of the type given. */
+    private RecipientResult postfixReport(String host, String rcpt, String status, String diagnosticType,
+                                          String diagnostic) {
+        return postfixBounce(host, rcpt, diagnostic, status, diagnosticType + "; " + diagnostic);
+    }
+
+    /**
+     * Postfix's bounce(8) report of one failed recipient: {@code said} on the recipient's line of the human-readable
+     * part, the status and the whole Diagnostic-Code value (type; text) in the delivery-status part.
+     */
+    private RecipientResult postfixBounce(String host, String rcpt, String said, String status, String diagnosticCode) {
+        return only(Mails.raw("""
+                Return-Path: <>
+                From: MAILER-DAEMON@%1$s (Mail Delivery System)
+                To: bounce+acme.42.1001.0000000000000000@bounces.rebound.example
+                Subject: Undelivered Mail Returned to Sender
+                Date: Mon, 7 Dec 2026 19:10:00 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="L8"
+
+                --L8
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host %1$s.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients.
+
+                <%2$s>: %3$s
+
+                --L8
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; %1$s
+
+                Final-Recipient: rfc822; %2$s
+                Action: failed
+                Status: %4$s
+                Diagnostic-Code: %5$s
+
+                --L8--
+                """.formatted(host, rcpt, said, status, diagnosticCode)));
     }
 }

@@ -127,9 +127,15 @@ final class Signals {
      * mechanism ("AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-", "AUTH DIGEST-"), read here where a transcript or report
      * names it as the command sent, and Postfix's SMTP client reports a refused AUTH exchange as "SASL authentication
      * failed; server ... said:" (smtp_sasl_glue.c, also "SASL [CACHED] authentication failed;"), never as "in reply
-     * to AUTH command". A reply to AUTH came before RCPT TO (Sisimai::SMTP::Command's BeforeRCPT).
+     * to AUTH command". A reply to AUTH came before RCPT TO (Sisimai::SMTP::Command's BeforeRCPT). XFORWARD and QUIT
+     * rank above all the others, last in the Detectable list (Sisimai's find returns the last command of that list
+     * it finds): Postfix's client names them "(in reply to XFORWARD name/address command)", "(in reply to QUIT
+     * command)" and "while sending XFORWARD name/address" (smtp_proto.c xfer_request, xfer_states), a Sendmail
+     * transcript "&gt;&gt;&gt; QUIT". Neither is in BeforeRCPT, so neither keeps a dead-address status from counting.
      */
     static final String[][] COMMANDS = {
+        {"in reply to xforward", "XFORWARD"}, {"while sending xforward", "XFORWARD"}, {">>> xforward", "XFORWARD"},
+        {"in reply to quit", "QUIT"}, {">>> quit", "QUIT"},
         {"end of data", "DATA"}, {"after data", "DATA"}, {"final data", "DATA"}, {"in reply to data", "DATA"},
         {">>> data", "DATA"}, {"data command", "DATA"}, {"after the data", "DATA"}, {"did not like our data", "DATA"},
         {"rcpt to", "RCPT"}, {"in reply to rcpt", "RCPT"}, {">>> rcpt", "RCPT"}, {"did not like our rcpt", "RCPT"},
