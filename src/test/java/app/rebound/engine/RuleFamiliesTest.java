@@ -1312,6 +1312,27 @@ class RuleFamiliesTest {
         assertDeadMailbox("lotti.frei@atelier.example.ch", r);
     }
 
+    /**
+     * Sisimai::Lhost::Postfix reads an "X-Postfix" diagnostic as an SMTP one ("spec" SMTP), so Sisimai::Reason's
+     * anotherone keeps a status code that settles the reason and reads the words only for the codes it retries: a
+     * Postfix report that gives up on a deferred message, quoting the last reply in an X-Postfix diagnostic, has the
+     * reason its status names, as the same reply in an "smtp" diagnostic has (before, the words of another reason won
+     * for X-Postfix: "local problem" and "local error in processing" made both system errors).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "4.3.1|452 4.3.1 Temporary local problem - please try later (in reply to end of DATA command)|SYSTEMFULL",
+        "4.2.4|451 4.2.4 List expansion stopped, local error in processing (in reply to RCPT TO command)|FILTERED"})
+    void anXPostfixDiagnosticIsReadAsAnSmtpOne(String status, String reply, Reason expected) {
+        String said = "host mx.genossenschaft.example.ch[192.0.2.91] said: " + reply;
+        RecipientResult x = postfixReport("out.laden.example.ch", "ruedi.gerber@genossenschaft.example.ch", status,
+                "X-Postfix", said);
+        RecipientResult smtp = postfixReport("out.laden.example.ch", "ruedi.gerber@genossenschaft.example.ch", status,
+                "smtp", said);
+        assertKeptWith(expected, x);
+        assertEquals(smtp.reason(), x.reason(), x::toString);
+    }
+
     /** Postfix's bounce(8) report of one failed recipient, with the Diagnostic-Code of the type given. */
     private RecipientResult postfixReport(String host, String rcpt, String status, String diagnosticType,
                                           String diagnostic) {

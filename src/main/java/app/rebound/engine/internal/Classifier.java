@@ -174,6 +174,8 @@ public final class Classifier {
      * Sisimai::Lhost::Postfix reads as SMTP). Sisimai::Reason's find runs its first class order only for SMTP
      * diagnostics; one of an "X-" type ("X-Unix; ..." from a local program, a gateway's own "X-Notes; ...") is not a
      * remote server's reply, so its words are read only in the second order, after the status code (anotherone).
+     * The same holds for the status-code table: anotherone keeps a code that settles the reason for an SMTP diagnostic,
+     * X-Postfix included, and reads the words over it only for the other types.
      */
     private static boolean smtpDiagnostic(Fact f) {
         return !f.diagnosticType.startsWith("X-") || f.diagnosticType.equals("X-POSTFIX");
@@ -396,7 +398,7 @@ public final class Classifier {
     private static Decision statusTableAndFallbacks(Ctx c) {
         Fact f = c.f();
         Reason byStatus = c.byStatus();
-        if (byStatus != null && !byStatus.shouldBeRechecked() && !f.diagnosticType.startsWith("X-")) {
+        if (byStatus != null && !byStatus.shouldBeRechecked() && smtpDiagnostic(f)) {
             return new Decision(byStatus, c.statusRule());
         }
         Decision d = recheck(c);
