@@ -83,6 +83,15 @@ public final class Classifier {
                 || command.equals("AUTH") || command.equals("STARTTLS");
     }
 
+    /**
+     * Whether {@code reason} says the recipient's own mailbox or domain is dead (Sisimai::Reason::UserUnknown,
+     * HostUnknown): the reasons a reply to a command sent before RCPT TO ({@link #beforeRcpt}) never gives, whichever
+     * table (generic words, an MTA's phrases, a receiver's) names them.
+     */
+    static boolean namesDeadAddress(Reason reason) {
+        return reason == Reason.USERUNKNOWN || reason == Reason.HOSTUNKNOWN;
+    }
+
     /** What every step looks at: the fact, its status and the reason that status alone names, text and hits. */
     private record Ctx(Fact f, String status, Reason byStatus, String cmd, String text, long[] hits) {
         boolean says(Reason r) {
@@ -241,7 +250,7 @@ public final class Classifier {
         boolean beforeRcpt = beforeRcpt(c.cmd());
         for (ReasonText.Rhost r : ReasonText.rhost()) {
             if (ReasonText.has(c.hits(), r.id())
-                    && !(beforeRcpt && (r.reason() == Reason.USERUNKNOWN || r.reason() == Reason.HOSTUNKNOWN))) {
+                    && !(beforeRcpt && namesDeadAddress(r.reason()))) {
                 if (r.host() != null && hosts == null) {
                     hosts = hostsOf(c.f());
                 }

@@ -1,5 +1,6 @@
 package app.rebound.engine.internal;
 
+import app.rebound.engine.Reason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -843,7 +844,7 @@ final class MtaRules {
                         break;
                     }
                     Rule x = RULES.get(i);
-                    if (beforeRcpt && (x.reason().equals("userunknown") || x.reason().equals("hostunknown"))) {
+                    if (beforeRcpt && Classifier.namesDeadAddress(Reason.fromId(x.reason()))) {
                         continue;
                     }
                     if (x.statusClass() == OWN_DOMAIN) {
