@@ -94,18 +94,24 @@ public class BounceLogSql {
     }
 
     /**
-     * A page of the log, newest first; {@code limit}: a bounded text search reads only rows at or after it. It runs on
-     * whatever plan-cache mode the transaction has: {@link #heading} sets the generic one where it fits.
+     * A page of the log, newest first. It runs on whatever plan-cache mode the transaction has: {@link #heading} sets
+     * the generic one where it fits. With {@code scan} &gt; 0 (a text search: reason words, part of an address, which
+     * no index serves) the filter is applied to the newest {@code scan} rows of the keyset range only (the cursor and
+     * the dates, as {@link #scanLimit} counts them), read lazily: the scan stops as soon as the page is full, so a
+     * search for common words reads a few hundred rows, a rare one at most {@code scan}.
      */
     public List<BounceRow> page(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int size,
-            Instant first, Instant last, BounceCursor limit) {
+            Instant first, Instant last, int scan) {
         List<Object> args = new ArrayList<>();
-        StringBuilder q = new StringBuilder("select ").append(COLUMNS).append(" from bounce where ")
-                .append(where(tenant, campaignId, filter, before, limit == null ? first : max(first, limit.occurredAt()), last, args));
-        if (limit != null) {
-            q.append(" and (occurred_at, id) >= (?, ?)");
-            args.add(at(limit.occurredAt()));
-            args.add(limit.id());
+        StringBuilder q = new StringBuilder("select ").append(COLUMNS);
+        if (scan > 0) {
+            q.append(" from (select ").append(COLUMNS).append(", fault, recipient_domain from bounce where ")
+                    .append(where(tenant, campaignId, filter.datesOnly(), before, first, last, args))
+                    .append(" order by occurred_at desc, id desc limit ?) scanned where true");
+            args.add(scan);
+            q.append(filter.sqlWhere(args));
+        } else {
+            q.append(" from bounce where ").append(where(tenant, campaignId, filter, before, first, last, args));
         }
         q.append(" order by occurred_at desc, id desc limit ?");
         args.add(size);

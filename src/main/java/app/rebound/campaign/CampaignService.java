@@ -103,17 +103,20 @@ public class CampaignService {
     private BounceLogPage bounceLog(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before,
             CampaignBounceCount counts) {
         // a substring search (reason words, part of an address) has no index: it reads at most textScan rows a page
-        BounceCursor limit = filter.reason().isEmpty() && filter.address().isEmpty() ? null
-                : logSql.scanLimit(tenant, campaignId, filter, before, textScan, counts.firstAt, counts.lastAt);
+        boolean text = !filter.reason().isEmpty() || !filter.address().isEmpty();
         List<BounceRow> rows = logSql.page(tenant, campaignId, filter, before, BOUNCE_PAGE_SIZE + 1,
-                counts.firstAt, counts.lastAt, limit);
-        boolean more = rows.size() > BOUNCE_PAGE_SIZE;
-        List<BounceRow> page = more ? rows.subList(0, BOUNCE_PAGE_SIZE) : rows;
-        if (more) {
+                counts.firstAt, counts.lastAt, text ? textScan : 0);
+        if (rows.size() > BOUNCE_PAGE_SIZE) {
+            List<BounceRow> page = rows.subList(0, BOUNCE_PAGE_SIZE);
             return new BounceLogPage(List.copyOf(page), page.get(page.size() - 1).position());
         }
-        // a bounded search that read its whole scan without filling the page continues below the limit
-        return new BounceLogPage(List.copyOf(page), limit, limit, textScan);
+        if (!text) {
+            return new BounceLogPage(List.copyOf(rows), null);
+        }
+        // a search that did not fill the page read its whole scan: when the range holds more rows than that, it
+        // stopped at the scan's last row, and "Older" continues below it
+        BounceCursor limit = logSql.scanLimit(tenant, campaignId, filter, before, textScan, counts.firstAt, counts.lastAt);
+        return new BounceLogPage(List.copyOf(rows), limit, limit, textScan);
     }
 
     /** The campaign's stored counters (one row, no count over its bounces). */

@@ -40,11 +40,11 @@ class BounceLogPlanCacheTest {
             // its transaction
             assertTrue(sql.heading(w.tenantId(), w.campaignId(), BounceLogSql.genericPlanFits(domain)) != null);
             for (int i = 0; i < 8; i++) {
-                sql.page(w.tenantId(), w.campaignId(), domain, null, 51, null, null, null);
+                sql.page(w.tenantId(), w.campaignId(), domain, null, 51, null, null, 0);
             }
             assertTrue(sql.heading(w.tenantId(), w.campaignId(), BounceLogSql.genericPlanFits(BounceLogFilter.NONE)) != null);
             for (int i = 0; i < 8; i++) {
-                assertEquals(51, sql.page(w.tenantId(), w.campaignId(), BounceLogFilter.NONE, null, 51, null, null, null).size());
+                assertEquals(51, sql.page(w.tenantId(), w.campaignId(), BounceLogFilter.NONE, null, 51, null, null, 0).size());
             }
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                     "select statement, generic_plans, custom_plans from pg_prepared_statements"
