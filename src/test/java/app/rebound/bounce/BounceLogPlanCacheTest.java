@@ -34,6 +34,7 @@ class BounceLogPlanCacheTest {
     void theUnfilteredPageIsPlannedOnceTheDomainFilterPerCall() {
         Fixtures.World w = fixtures.aWorld(fixtures.aTenant("plans"), 60);
         BounceLogFilter domain = BounceLogFilter.parse(null, null, null, null, null, null, "example.net", null, null);
+        BounceLogFilter hard = BounceLogFilter.parse("hard", null, null, null, null, null, null, null, null);
         Map<String, long[]> plans = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             // the filtered page first: the heading of an unfiltered view sets the generic choice for the rest of
@@ -41,6 +42,12 @@ class BounceLogPlanCacheTest {
             assertTrue(sql.heading(w.tenantId(), w.campaignId(), BounceLogSql.genericPlanFits(domain)) != null);
             for (int i = 0; i < 20; i++) {
                 sql.page(w.tenantId(), w.campaignId(), domain, null, 51, null, null, 0);
+            }
+            // type, side and investigate have no index of their own: the log index in order is every plan's, so
+            // they are planned once too
+            assertTrue(sql.heading(w.tenantId(), w.campaignId(), BounceLogSql.genericPlanFits(hard)) != null);
+            for (int i = 0; i < 8; i++) {
+                sql.page(w.tenantId(), w.campaignId(), hard, null, 51, null, null, 0);
             }
             assertTrue(sql.heading(w.tenantId(), w.campaignId(), BounceLogSql.genericPlanFits(BounceLogFilter.NONE)) != null);
             for (int i = 0; i < 8; i++) {
@@ -51,14 +58,17 @@ class BounceLogPlanCacheTest {
                             + " where statement like 'select id, subscriber_id, recipient_email%'");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    plans.put(rs.getString(1).contains("recipient_domain") ? "domain" : "none",
+                    String statement = rs.getString(1);
+                    plans.put(statement.contains("recipient_domain") ? "domain" : statement.contains("type = ") ? "type" : "none",
                             new long[] {rs.getLong(2), rs.getLong(3)});
                 }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
-        assertTrue(plans.containsKey("none") && plans.containsKey("domain"), "both prepared on the server: " + plans.keySet());
+        assertTrue(plans.keySet().containsAll(java.util.List.of("none", "domain", "type")), "all prepared on the server: " + plans.keySet());
+        assertTrue(plans.get("type")[0] >= 3, "generic plans of the type filter: " + plans.get("type")[0]);
+        assertEquals(0, plans.get("type")[1], "no custom plan for the type filter");
         assertTrue(plans.get("none")[0] >= 3, "generic plans of the unfiltered page: " + plans.get("none")[0]);
         assertEquals(0, plans.get("none")[1], "no custom plan for the unfiltered page");
         assertTrue(plans.get("domain")[1] >= 15, "custom plans of the domain filter: " + plans.get("domain")[1]);
