@@ -100,6 +100,11 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
                 && domain.isEmpty() && from == null && to == null;
     }
 
+    /** Whether it searches text (reason words, part of an address): no index serves those, a page reads a bounded scan. */
+    public boolean searchesText() {
+        return !address.isEmpty() || !reason.isEmpty();
+    }
+
     /** This filter's date range alone (a text search's scan limit counts every row in range). */
     public BounceLogFilter datesOnly() {
         return new BounceLogFilter(null, "", null, false, "", "", "", from, to);

@@ -210,8 +210,7 @@ public class BounceLogSql {
      * millisecond: those get custom plans.
      */
     public static boolean genericPlanFits(BounceLogFilter filter) {
-        return filter.code().isEmpty() && filter.address().isEmpty() && filter.reason().isEmpty()
-                && filter.domain().isEmpty();
+        return filter.code().isEmpty() && filter.domain().isEmpty() && !filter.searchesText();
     }
 
     private void query(String sql, List<Object> args, RowReader reader) {

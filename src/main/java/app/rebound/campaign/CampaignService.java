@@ -103,7 +103,7 @@ public class CampaignService {
     private BounceLogPage bounceLog(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before,
             CampaignBounceCount counts) {
         // a substring search (reason words, part of an address) has no index: it reads at most textScan rows a page
-        boolean text = !filter.reason().isEmpty() || !filter.address().isEmpty();
+        boolean text = filter.searchesText();
         List<BounceRow> rows = logSql.page(tenant, campaignId, filter, before, BOUNCE_PAGE_SIZE + 1,
                 counts.firstAt, counts.lastAt, text ? textScan : 0);
         if (rows.size() > BOUNCE_PAGE_SIZE) {

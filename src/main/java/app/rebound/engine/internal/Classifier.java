@@ -205,11 +205,9 @@ public final class Classifier {
         return null;
     }
 
+    /** The reason of a fact whose text is scanned ({@code f.hits}) and command read (Engine.verdict sees to both). */
     public Decision classify(Fact f) {
         String text = f.diagnostic.isEmpty() ? f.context : f.diagnostic;
-        if (f.presetReason.isEmpty() && !f.status.startsWith("2.") && f.hits == null) {
-            f.hits = ReasonText.scan(text);
-        }
         Ctx c = new Ctx(f, f.status, byStatus(f.status), f.command, text, f.hits);
         Decision d = firstDecision(STEPS, c);
         if (d == null) {
