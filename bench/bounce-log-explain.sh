@@ -40,12 +40,17 @@ prepare codeclass(varchar, bigint, timestamptz, timestamptz, varchar) as
 prepare sender(varchar, bigint, timestamptz, timestamptz) as
   select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and fault = 'sender' and investigate
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
--- text searches (part of an address, reason words): the newest 10,000 rows of the range are read lazily, the filter
--- on top; the scan stops as soon as 51 rows matched. Only a page that did not fill asks where the scan stopped.
-prepare address(varchar, bigint, timestamptz, timestamptz, varchar) as
+-- an address or its beginning: the campaign's address index (V076, lower(recipient_email) text_pattern_ops) over the
+-- whole campaign, or the log index in order with the prefix as a filter when the prefix is common
+prepare address(varchar, bigint, timestamptz, timestamptz, text) as
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and lower(recipient_email) like \$5 escape '\\'
+  and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
+-- text searches (an address's domain part, reason words): the newest 10,000 rows of the range are read lazily, the
+-- filter on top; the scan stops as soon as 51 rows matched. Only a page that did not fill asks where the scan stopped.
+prepare domainpart(varchar, bigint, timestamptz, timestamptz, text) as
   select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from (select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification, fault, recipient_domain from bounce where tenant_id = \$1 and campaign_id = \$2
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 10000) scanned
-  where true and recipient_email like \$5 escape '\\' order by occurred_at desc, id desc limit 51;
+  where true and lower(recipient_email) like \$5 escape '\\' order by occurred_at desc, id desc limit 51;
 prepare reason(varchar, bigint, timestamptz, timestamptz, text) as
   select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from (select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification, fault, recipient_domain from bounce where tenant_id = \$1 and campaign_id = \$2
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 10000) scanned
@@ -89,8 +94,12 @@ explain (analyze, buffers) execute sender('$T', $C, :'first_at', :'last_at');
 explain (analyze, buffers) execute reason('$T', $C, :'first_at', :'last_at', '%mailbox%');
 \echo == reason search, rare words ('quota'): the whole scan
 explain (analyze, buffers) execute reason('$T', $C, :'first_at', :'last_at', '%quota%');
-\echo == address search (like '%u99999%', a rare match): the whole scan, then where it stopped
-explain (analyze, buffers) execute address('$T', $C, :'first_at', :'last_at', '%u99999%');
+\echo == address search, one address's beginning (like 'u99999%'): an index range over the whole campaign
+explain (analyze, buffers) execute address('$T', $C, :'first_at', :'last_at', 'u99999%');
+\echo == address search, a common beginning (like 'u1%'): the log index in order, the prefix as a filter
+explain (analyze, buffers) execute address('$T', $C, :'first_at', :'last_at', 'u1%');
+\echo == address search for a domain part (like '%@firm42.%', no index): the whole scan, then where it stopped
+explain (analyze, buffers) execute domainpart('$T', $C, :'first_at', :'last_at', '%@firm42.%');
 explain (analyze, buffers) execute scanlimit('$T', $C, :'first_at', :'last_at');
 \echo == plan cache: generic plan used?
 select name, generic_plans, custom_plans from pg_prepared_statements order by name;

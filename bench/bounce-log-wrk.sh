@@ -92,7 +92,9 @@ urls=(
   "domain=$rare (rare)|$base?domain=$rare"
   "date $from..$to|$base?from=$from&to=$to"
   "reason contains 'mailbox'|$base?reason=mailbox"
-  "address search|$base?address=${addr%%@*}"
+  "address (local part)|$base?address=${addr%%@*}"
+  "address (whole)|$base?address=${addr/@/%40}"
+  "address @firm42. (domain part)|$base?address=%40firm42."
   "type=soft+code=4.2.2+domain|$base?type=soft&code=4.2.2&domain=$common"
 )
 # JIT warm-up: the C2 compiler alone takes tens of seconds of CPU after a start; measuring before it settles

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The bounce log's filters as they travel in the URL: type, code (a class "5", class and subject "5.1", or an exact
- * code "5.1.1"), fault, the "investigate: your side" flag, a search by address (contains), the reason text
+ * code "5.1.1"), fault, the "investigate: your side" flag, a search by address (starts with, over the whole
+ * campaign; "@part" matches the domain part anywhere), the reason text
  * (contains, case-insensitive, on the receiver's verbatim reply), the recipient's registrable domain (exact) and a
  * date range (UTC days, both ends included; a bound on the partition key). Bad values are refused with a message;
  * an empty field is no filter.
@@ -100,9 +101,21 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
                 && domain.isEmpty() && from == null && to == null;
     }
 
-    /** Whether it searches text (reason words, part of an address): no index serves those, a page reads a bounded scan. */
+    /**
+     * Whether it searches text no index serves (reason words, or an address part after its start: "@example.org"):
+     * a page reads a bounded scan. An address search from the start ("jane", "jane@example.org") reads the campaign's
+     * address index instead and covers the whole campaign ({@link #addressFromStart}).
+     */
     public boolean searchesText() {
-        return !address.isEmpty() || !reason.isEmpty();
+        return !reason.isEmpty() || (!address.isEmpty() && !addressFromStart());
+    }
+
+    /**
+     * Whether the address search matches addresses that start with the words (the local part's beginning, or the
+     * whole address): every term but one that starts with "@", which matches the domain part anywhere.
+     */
+    public boolean addressFromStart() {
+        return !address.isEmpty() && address.charAt(0) != '@';
     }
 
     /** This filter's date range alone (a text search's scan limit counts every row in range). */
@@ -144,8 +157,9 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
             w.append(" and investigate");
         }
         if (!address.isEmpty()) {
-            w.append(" and recipient_email like ? escape '\\'");
-            args.add("%" + likeEscaped(address) + "%");
+            // lower(...) as the address index (V076) states it: text_pattern_ops serves the prefix LIKE
+            w.append(" and lower(recipient_email) like ? escape '\\'");
+            args.add((addressFromStart() ? "" : "%") + likeEscaped(address) + "%");
         }
         if (!reason.isEmpty()) {
             w.append(" and lower(diagnostic) like ? escape '\\'");

@@ -21,7 +21,7 @@ public class CampaignService {
     public static final int BOUNCE_PAGE_SIZE = 50;
 
     private final BounceLogSql logSql;
-    /** Rows a text search (reason words, part of an address) reads at most per page (see {@link BounceLogSql#scanLimit}). */
+    /** Rows a text search (reason words, an address's domain part) reads at most per page (see {@link BounceLogSql#scanLimit}). */
     private final int textScan;
 
     public CampaignService(BounceLogSql logSql,
@@ -102,7 +102,8 @@ public class CampaignService {
     /** The page, bounded on the partition key by the campaign's first and last bounce from its stored counters. */
     private BounceLogPage bounceLog(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before,
             CampaignBounceCount counts) {
-        // a substring search (reason words, part of an address) has no index: it reads at most textScan rows a page
+        // a substring search (reason words, an address's domain part) has no index: it reads at most textScan rows a
+        // page; an address search from the start reads the address index over the whole campaign
         boolean text = filter.searchesText();
         List<BounceRow> rows = logSql.page(tenant, campaignId, filter, before, BOUNCE_PAGE_SIZE + 1,
                 counts.firstAt, counts.lastAt, text ? textScan : 0);

@@ -129,8 +129,9 @@ class BounceExportTest {
                 q.append(" and investigate = true");
             }
             if (!filter.address().isEmpty()) {
-                q.append(" and recipientEmail like :address escape '\\'");
-                p.and("address", "%" + likeEscaped(filter.address()) + "%");
+                // an address or its beginning; "@..." a domain part anywhere
+                q.append(" and lower(recipientEmail) like :address escape '\\'");
+                p.and("address", (filter.address().startsWith("@") ? "%" : "") + likeEscaped(filter.address()) + "%");
             }
             if (!filter.reason().isEmpty()) {
                 q.append(" and lower(diagnostic) like :reason escape '\\'");

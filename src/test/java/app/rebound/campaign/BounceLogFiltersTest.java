@@ -89,13 +89,43 @@ class BounceLogFiltersTest {
 
     @Test
     @TestSecurity(user = "filt-user", augmentors = MembershipAugmentor.class)
-    void addressSearchIsASubstringSearchBoundedPerPage() {
+    void addressSearchFindsAnAddressOrItsBeginningInTheWholeCampaign() {
+        // bounce 5 is the 55th newest: past the 40 rows a text search reads a page here (test setting)
         String email = (String) db.one("select recipient_email from bounce where tenant_id = ? and id = ?", a.tenantId(),
-                a.bounceIds().get(50)).get("recipient_email");
-        String part = email.substring(0, email.indexOf('@')).toUpperCase();
-        assertEquals(1, rowsAcrossPages("address=" + part), part);
+                a.bounceIds().get(5)).get("recipient_email");
+        String local = email.substring(0, email.indexOf('@'));
+        for (boolean fragment : new boolean[] {false, true}) {
+            String html = page("address=" + local.toUpperCase(), fragment);
+            assertEquals(1, rows(html), local);
+            assertTrue(html.contains(email), "the address is on the first page");
+            assertFalse(html.contains("id=\"search-limit\""), "an index search covers the campaign: no scan notice");
+            assertFalse(html.contains("rel=\"next\""));
+        }
+        assertEquals(1, rows(page("address=" + email, false)), "the whole address");
+        // an address stored with capitals is found by lower-case words (the index is on lower(recipient_email))
+        String mixed = email.substring(0, 1).toUpperCase() + email.substring(1);
+        db.update("update bounce set recipient_email = ? where tenant_id = ? and id = ?", mixed, a.tenantId(),
+                a.bounceIds().get(5));
+        assertEquals(1, rows(page("address=" + local, true)));
+        // from the start, not inside: the middle of the local part matches nothing
+        assertEquals(0, rowsAcrossPages("address=" + local.substring(2)));
         assertEquals(0, rowsAcrossPages("address=nobody-like-this"));
+        // LIKE's wildcards are the user's characters: "r_0" is not "r-0"
+        assertEquals(0, rowsAcrossPages("address=r_0"));
+        // a beginning that all 60 share: a full page from the index, "Older" for the rest, no scan notice
+        String all = page("address=r-0", false);
+        assertEquals(50, rows(all));
+        assertFalse(all.contains("id=\"search-limit\""));
+        assertEquals(60, rowsAcrossPages("address=r-0"));
+    }
+
+    @Test
+    @TestSecurity(user = "filt-user", augmentors = MembershipAugmentor.class)
+    void addressSearchForADomainPartIsASubstringSearchBoundedPerPage() {
+        String domain = a.tenantId() + ".example";
         assertEquals(60, rowsAcrossPages("address=%40"), "every recipient holds an @");
+        assertEquals(60, rowsAcrossPages("address=%40" + domain.substring(0, 4).toUpperCase()));
+        assertEquals(0, rowsAcrossPages("address=%40" + domain + ".not"));
         String first = page("address=@", true);
         assertEquals(40, rows(first), "the first page read the newest 40 rows only (no index serves a substring)");
         assertTrue(first.contains("id=\"search-limit\""));
