@@ -32,24 +32,35 @@ public final class Corpus {
     }
 
     public static List<Row> expected() throws IOException {
+        return expected(DIR);
+    }
+
+    /**
+     * The expectations of a collection in the sample's layout ({@code expected.tsv}, optional {@code recipients.tsv},
+     * {@code emails/}): {@code recipient} is null where the collection names no address (not checked then).
+     */
+    public static List<Row> expected(Path dir) throws IOException {
         Map<String, String> rcpts = new TreeMap<>();
+        boolean named = Files.exists(dir.resolve("recipients.tsv"));
         // no quoting: a quoted local part ("a b"@example.com) is a value here
         CSVFormat tsv = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(false).setQuote(null).get();
-        try (Reader r = Files.newBufferedReader(DIR.resolve("recipients.tsv"), StandardCharsets.UTF_8)) {
-            for (CSVRecord rec : tsv.parse(r)) {
-                rcpts.put(rec.get("file") + "#" + rec.get("index"), rec.get("recipient"));
+        if (named) {
+            try (Reader r = Files.newBufferedReader(dir.resolve("recipients.tsv"), StandardCharsets.UTF_8)) {
+                for (CSVRecord rec : tsv.parse(r)) {
+                    rcpts.put(rec.get("file") + "#" + rec.get("index"), rec.get("recipient"));
+                }
             }
         }
         List<Row> rows = new ArrayList<>();
         CSVFormat fmt = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(false).get();
-        try (Reader r = Files.newBufferedReader(DIR.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(dir.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
             for (CSVRecord rec : fmt.parse(r)) {
                 rows.add(new Row(rec.get("file"), Integer.parseInt(rec.get("index")), rec.get("status"),
                         rec.get("replycode"), rec.get("reason"), "1".equals(rec.get("hardbounce")),
                         rec.get("feedbacktype"), rec.get("source"),
-                        rcpts.getOrDefault(rec.get("file") + "#" + rec.get("index"), ""), false));
+                        named ? rcpts.getOrDefault(rec.get("file") + "#" + rec.get("index"), "") : null, false));
             }
         }
         List<String> families = rows.stream().map(Row::family).distinct().sorted().toList();
@@ -64,8 +75,13 @@ public final class Corpus {
 
     /** file name to raw bytes, sorted by name. */
     public static Map<String, byte[]> emails() throws IOException {
+        return emails(DIR);
+    }
+
+    /** A collection's mails ({@code dir/emails}), file name to raw bytes, sorted by name. */
+    public static Map<String, byte[]> emails(Path dir) throws IOException {
         Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.list(DIR.resolve("emails"))) {
+        try (Stream<Path> s = Files.list(dir.resolve("emails"))) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 m.put(p.getFileName().toString(), Files.readAllBytes(p));
             }

@@ -49,16 +49,23 @@ class CorpusAccuracyTest {
             return true;
         }
         String[] e = expected.split("\\.");
-        if (e.length == 3 && e[2].length() == 3 && e[2].startsWith("9")) {
-            return !actual.isEmpty() && actual.charAt(0) == expected.charAt(0); // Sisimai placeholder: class only
+        // Sisimai's own placeholders (no such code in the registry): 5.0.9xx before its version 5, 5.9.xxx since
+        if (e.length == 3 && (e[2].length() == 3 && e[2].startsWith("9") || e[1].equals("9"))) {
+            return !actual.isEmpty() && actual.charAt(0) == expected.charAt(0); // class only
         }
         return expected.equals(actual);
     }
 
     /** Every corpus mail's results, by file name. */
     public static Map<String, List<RecipientResult>> results(BounceAnalyzer analyzer) throws Exception {
+        return results(analyzer, Corpus.emails());
+    }
+
+    /** Every mail's results, by file name. */
+    public static Map<String, List<RecipientResult>> results(BounceAnalyzer analyzer, Map<String, byte[]> mails)
+            throws Exception {
         Map<String, List<RecipientResult>> results = new HashMap<>();
-        for (Map.Entry<String, byte[]> e : Corpus.emails().entrySet()) {
+        for (Map.Entry<String, byte[]> e : mails.entrySet()) {
             List<RecipientResult> rs = new ArrayList<>();
             for (AnalysisReport r : analyzer.analyzeAll(e.getValue())) {
                 rs.addAll(r.recipients());
@@ -75,6 +82,15 @@ class CorpusAccuracyTest {
     /** Scores the rows {@code part} selects (e.g. the sealed families). */
     public static Score score(Map<String, List<RecipientResult>> results, Predicate<Corpus.Row> part)
             throws Exception {
+        return score(results, part, Corpus.expected());
+    }
+
+    /**
+     * Scores {@code expected}'s rows that {@code part} selects. A row whose recipient is null (the collection names
+     * none) is not checked for its address.
+     */
+    public static Score score(Map<String, List<RecipientResult>> results, Predicate<Corpus.Row> part,
+            List<Corpus.Row> expected) {
         int rows = 0;
         int reasonOk = 0;
         int statusOk = 0;
@@ -84,7 +100,6 @@ class CorpusAccuracyTest {
         int rcptFound = 0;
         int rcptWrong = 0;
         List<String> misses = new ArrayList<>();
-        List<Corpus.Row> expected = Corpus.expected();
         Map<String, Set<String>> addressesOf = new HashMap<>();
         Map<String, Integer> rowsOf = new HashMap<>();
         for (Corpus.Row row : expected) {
@@ -113,7 +128,7 @@ class CorpusAccuracyTest {
                 // results beyond the expected ones: an address there that is not a failed recipient is wrong
                 for (int k = row.index(); k < rs.size(); k++) {
                     String extra = rs.get(k).recipient();
-                    if (!extra.isEmpty() && !addressesOf.get(row.file()).contains(extra)) {
+                    if (row.recipient() != null && !extra.isEmpty() && !addressesOf.get(row.file()).contains(extra)) {
                         rcptWrong++;
                         misses.add(row.file() + "#" + (k + 1) + " extra result with wrong address " + extra);
                     }
@@ -127,12 +142,12 @@ class CorpusAccuracyTest {
             boolean a = reason.equals(row.reason());
             boolean b = r != null && statusAgrees(row.status(), status);
             boolean c = r != null && suppress == row.hard();
-            boolean d = r != null && rcpt.equals(row.recipient());
-            if (!row.recipient().isEmpty()) {
+            boolean d = r != null && (row.recipient() == null || rcpt.equals(row.recipient()));
+            if (row.recipient() != null && !row.recipient().isEmpty()) {
                 rcptExpected++;
                 rcptFound += d ? 1 : 0;
             }
-            if (!d && !rcpt.isEmpty()) {
+            if (row.recipient() != null && !d && !rcpt.isEmpty()) {
                 rcptWrong++;
             }
             reasonOk += a ? 1 : 0;
