@@ -94,7 +94,7 @@ explain (analyze, buffers) execute sender('$T', $C, :'first_at', :'last_at');
 explain (analyze, buffers) execute reason('$T', $C, :'first_at', :'last_at', '%mailbox%');
 \echo == reason search, rare words ('quota'): the whole scan
 explain (analyze, buffers) execute reason('$T', $C, :'first_at', :'last_at', '%quota%');
-\echo == address search, one address's beginning (like 'u99999%'): an index range over the whole campaign
+\echo == address search, one address beginning (like 'u99999%'): an index range over the whole campaign
 explain (analyze, buffers) execute address('$T', $C, :'first_at', :'last_at', 'u99999%');
 \echo == address search, a common beginning (like 'u1%'): the log index in order, the prefix as a filter
 explain (analyze, buffers) execute address('$T', $C, :'first_at', :'last_at', 'u1%');

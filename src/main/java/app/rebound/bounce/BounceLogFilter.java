@@ -104,7 +104,8 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
     /**
      * Whether it searches text no index serves (reason words, or an address part after its start: "@example.org"):
      * a page reads a bounded scan. An address search from the start ("jane", "jane@example.org") reads the campaign's
-     * address index instead and covers the whole campaign ({@link #addressFromStart}).
+     * address index instead and covers the whole campaign ({@link #addressFromStart}), unless the beginning is so
+     * common that the bounded scan is cheaper (CampaignService decides by counting the index's matches).
      */
     public boolean searchesText() {
         return !reason.isEmpty() || (!address.isEmpty() && !addressFromStart());
@@ -116,6 +117,11 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
      */
     public boolean addressFromStart() {
         return !address.isEmpty() && address.charAt(0) != '@';
+    }
+
+    /** This filter's address search and date range alone (what the address index holds, {@link BounceLogSql#addressMatches}). */
+    public BounceLogFilter addressAndDates() {
+        return new BounceLogFilter(null, "", null, false, address, "", "", from, to);
     }
 
     /** This filter's date range alone (a text search's scan limit counts every row in range). */

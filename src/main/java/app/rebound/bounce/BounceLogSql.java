@@ -108,9 +108,25 @@ public class BounceLogSql {
      */
     public List<BounceRow> page(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int size,
             Instant first, Instant last, int scan) {
+        return page(tenant, campaignId, filter, before, size, first, last, scan, false);
+    }
+
+    /**
+     * A page as {@link #page(String, long, BounceLogFilter, BounceCursor, int, Instant, Instant, int)}; with
+     * {@code allMatches} (an address search whose matches {@link #addressMatches} counted as few) every match is
+     * read first (the subquery's {@code offset 0} keeps PostgreSQL from planning it for the limit: it reads the
+     * address index, not the log index in time order with the address as a filter, which is the plan it picks for a
+     * beginning it believes common and which reads the whole campaign when the matches cluster in time), then the
+     * newest {@code size} of them.
+     */
+    public List<BounceRow> page(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int size,
+            Instant first, Instant last, int scan, boolean allMatches) {
         List<Object> args = new ArrayList<>();
         StringBuilder q = new StringBuilder("select ").append(COLUMNS);
-        if (scan > 0) {
+        if (allMatches) {
+            q.append(" from (select ").append(COLUMNS).append(" from bounce where ")
+                    .append(where(tenant, campaignId, filter, before, first, last, args)).append(" offset 0) matched");
+        } else if (scan > 0) {
             q.append(" from (select ").append(COLUMNS).append(", fault, recipient_domain from bounce where ")
                     .append(where(tenant, campaignId, filter.datesOnly(), before, first, last, args))
                     .append(" order by occurred_at desc, id desc limit ?) scanned where true");
@@ -134,6 +150,22 @@ public class BounceLogSql {
                     rs.getTimestamp(12).toInstant(), rs.getString(13), rs.getString(14), rs.getString(15)));
         });
         return out;
+    }
+
+    /**
+     * How many rows of the campaign's keyset range (the cursor and the dates) the address search matches, counting
+     * no further than {@code cap} + 1: an index-only range of the address index (V076 holds occurred_at and id for
+     * the cursor), so a beginning that matches a million rows costs {@code cap} index entries.
+     */
+    public int addressMatches(String tenant, long campaignId, BounceLogFilter filter, BounceCursor before, int cap,
+            Instant first, Instant last) {
+        List<Object> args = new ArrayList<>();
+        String q = "select count(*) from (select 1 from bounce where "
+                + where(tenant, campaignId, filter.addressAndDates(), before, first, last, args) + " limit ?) m";
+        args.add(cap + 1);
+        int[] out = new int[1];
+        query(q, args, rs -> out[0] = rs.getInt(1));
+        return out[0];
     }
 
     /**

@@ -112,10 +112,15 @@ class BounceLogFiltersTest {
         assertEquals(0, rowsAcrossPages("address=nobody-like-this"));
         // LIKE's wildcards are the user's characters: "r_0" is not "r-0"
         assertEquals(0, rowsAcrossPages("address=r_0"));
-        // a beginning that all 60 share: a full page from the index, "Older" for the rest, no scan notice
+        // a beginning ten share (r-00x): under the index cap (20 in tests), all read from the index, one page
+        String ten = page("address=r-00", true);
+        assertEquals(10, rows(ten));
+        assertFalse(ten.contains("id=\"search-limit\""));
+        // a beginning all 60 share: past the cap, the bounded scan (40 rows a page in tests) says how far it read,
+        // and "Older" finds the rest
         String all = page("address=r-0", false);
-        assertEquals(50, rows(all));
-        assertFalse(all.contains("id=\"search-limit\""));
+        assertEquals(40, rows(all));
+        assertTrue(all.contains("id=\"search-limit\""));
         assertEquals(60, rowsAcrossPages("address=r-0"));
     }
 
