@@ -174,6 +174,7 @@ public final class Classifier {
             Classifier::delivered,
             Classifier::greylisting,
             Classifier::receiverRules,
+            Classifier::nttDocomo,
             Classifier::microsoftStatus,
             Classifier::firstProbeSet,
             Classifier::statusTableAndFallbacks);
@@ -259,6 +260,49 @@ public final class Classifier {
         }
         return null;
     }
+
+    /**
+     * NTT docomo (Sisimai::Rhost::NTTDOCOMO, rb-sisimai lib/sisimai/rhost/nttdocomo.rb), for docomo.ne.jp
+     * recipients or its mfsmax.docomo.ne.jp servers: docomo answers "550 Unknown user" both for a missing mailbox
+     * and for its subscribers' reception filters, so the status and the SMTP command decide: 5.1.1 (or Sisimai's
+     * 5.0.911) is an unknown user, 5.2.0 a filter; else its messages (552 too much mail data, 552 too many
+     * recipients, 503/504 sequence errors); else with a bare 5.0.0 the command: RCPT is an unknown user, DATA a
+     * rejection (the filter's answer after the message). Nothing else is decided here.
+     */
+    private static Decision nttDocomo(Ctx c) {
+        if (!hostMatches("docomo.ne.jp", hostsOf(c.f()))) {
+            return null;
+        }
+        String st = c.status();
+        String rule = "Sisimai::Rhost::NTTDOCOMO:";
+        if (st.equals("5.1.1") || st.equals("5.0.911")) {
+            return new Decision(Reason.USERUNKNOWN, rule + st);
+        }
+        if (st.equals("5.2.0")) {
+            return new Decision(Reason.FILTERED, rule + st);
+        }
+        String text = Text.lower(c.text());
+        for (String[] m : DOCOMO_MESSAGES) {
+            if (text.contains(m[0])) {
+                return new Decision(Reason.fromId(m[1]), rule + m[0]);
+            }
+        }
+        if (st.equals("5.0.0") && c.cmd().equals("RCPT")) {
+            return new Decision(Reason.USERUNKNOWN, rule + "5.0.0 RCPT");
+        }
+        if (st.equals("5.0.0") && c.cmd().equals("DATA")) {
+            return new Decision(Reason.REJECTED, rule + "5.0.0 DATA");
+        }
+        return null;
+    }
+
+    /** Sisimai::Rhost::NTTDOCOMO MessagesOf, in its order: {lower-case message, reason}. */
+    private static final String[][] DOCOMO_MESSAGES = {
+        {"552 too much mail data", "mailboxfull"},
+        {"552 too many recipients", "toomanyconn"},
+        {"503 bad sequence of commands", "syntaxerror"},
+        {"504 command parameter not implemented", "syntaxerror"},
+    };
 
     /** Exchange Online's own status codes, when Microsoft's servers gave them. */
     private static Decision microsoftStatus(Ctx c) {

@@ -159,8 +159,40 @@ final class Decoders {
                     f.diagnostic = f.diagnostic.isEmpty() ? ctx : f.diagnostic + " " + ctx;
                 }
                 // otherwise the verbatim field is kept; the context is available for classification only
+                if (f.recipient.indexOf('@') <= 0) {
+                    String named = bracketedAddress(f.diagnostic.isEmpty() ? f.context : f.diagnostic, mail);
+                    if (named != null) {
+                        f.recipient = named;
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * The first address in angle brackets in the diagnosis, for a recipient field with no local part
+     * ("Final-Recipient: RFC822; @mx.example"): Sisimai::Lhost::Sendmail and V5sendmail take it ("@example.jp, no local
+     * part": {@code [<]([^ ]+[@][^ ]+)[>]} in the diagnosis). Never the report's own sender or addressee.
+     */
+    private static String bracketedAddress(String text, ParsedMail mail) {
+        int i = 0;
+        while ((i = text.indexOf('<', i)) >= 0) {
+            int e = text.indexOf('>', i);
+            if (e < 0) {
+                return null;
+            }
+            String inner = text.substring(i + 1, e);
+            int at = inner.indexOf('@');
+            if (at > 0 && at < inner.length() - 1 && inner.indexOf(' ') < 0) {
+                String addr = Text.firstAddress(inner);
+                if (!addr.isEmpty() && !Text.lower(mail.head.get("from")).contains(addr)
+                        && !Text.lower(mail.head.get("to")).contains(addr)) {
+                    return addr;
+                }
+            }
+            i = e;
+        }
+        return null;
     }
 
     static boolean hasLetters(String s, int min) {

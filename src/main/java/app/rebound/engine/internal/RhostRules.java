@@ -61,7 +61,9 @@ final class RhostRules {
         r.add("outlook", "tenant has exceeded threshold", Reason.SPEEDING, "microsoft:TenantThreshold");
         r.add("outlook", "delivery not authorized, message refused", Reason.POLICYVIOLATION, "microsoft:TransportRule");
         // Yahoo / AOL
-        r.add(null, "[tss04]", Reason.BLOCKED, "yahoo:TSS04");
+        // Sisimai::Rhost::YahooInc (v5.0.4 on): "[TSS04] ... temporarily deferred due to unexpected volume or user
+        // complaints" is badreputation, the sending IP's or domain's standing
+        r.add(null, "[tss04]", Reason.BADREPUTATION, "yahoo:TSS04");
         r.add(null, "[tss05]", Reason.BLOCKED, "yahoo:TSS05");
         r.add(null, "[tss09]", Reason.REJECTED, "yahoo:TSS09");
         r.add(null, "[tss11]", Reason.REJECTED, "yahoo:TSS11");

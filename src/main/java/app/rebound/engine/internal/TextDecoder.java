@@ -45,6 +45,15 @@ final class TextDecoder {
                 exclude.add(Text.addressAt(head, a));
             }
         }
+        if (head.contains(QMAIL_SEND)) {
+            // qmail-send names each failed recipient on a line of its own, "<a@b>:" (Sisimai::Lhost::Qmail): such an
+            // address failed even when it is also the report's own To (a mail sent to oneself, a forward loop)
+            for (int[] a : found) {
+                if (qmailRecipientLine(head, a[0], a[1])) {
+                    exclude.remove(Text.addressAt(head, a));
+                }
+            }
+        }
         List<String> addrs = new ArrayList<>();
         List<Integer> pos = new ArrayList<>();
         // X-Failed-Recipients (Exim, Google) names the failed addresses authoritatively.
@@ -118,6 +127,7 @@ final class TextDecoder {
                 blocks.set(k, pos.get(k) < 0 ? null : blockOf(head, pos, k));
             }
         }
+        boolean transcript = head.contains(TRANSCRIPT);
         for (int k = 0; k < addrs.size(); k++) {
             int start = pos.get(k);
             if (start < 0) {
@@ -138,6 +148,13 @@ final class TextDecoder {
             f.decoder = "text";
             f.recipient = addrs.get(k);
             f.action = "failed";
+            String v5 = transcript ? v5RecipientLine(head, f.recipient) : null;
+            if (v5 != null) {
+                f.diagnostic = Text.clip(Text.squash(v5), 1000);
+                f.context = f.diagnostic;
+                out.add(f);
+                continue;
+            }
             String sq = Text.squash(blocks.get(k));
             // When the address stands alone (a list of addresses, the reason elsewhere), use the whole head; with
             // several addresses, a line that gives its own reason ("a@b [User unknown]") keeps it.
@@ -152,6 +169,74 @@ final class TextDecoder {
             out.add(f);
         }
         return out;
+    }
+
+    /** Sendmail's transcript heading (savemail.c), V5 and V8 alike. */
+    private static final String TRANSCRIPT = "----- Transcript of session follows -----";
+
+    /** A Sendmail V5 per-recipient error line of a transcript: "550 <a@b>... User unknown" (reply code, then '<'). */
+    private static final java.util.regex.Pattern V5_LINE =
+            java.util.regex.Pattern.compile("(?m)^\\d{3}[ ]+<([^ <>]+@[^ <>]+)>[.]{3}[ \t]*(.*)$");
+
+    /**
+     * The diagnosis of {@code rcpt} in a Sendmail V5 transcript (Sisimai::Lhost::V5sendmail): its own line
+     * "550 &lt;a@b&gt;... text", with the last command sent ("&gt;&gt;&gt; RCPT To:&lt;a@b&gt;") and the last reply
+     * ("&lt;&lt;&lt; 550 ...") of the transcript since the previous recipient's line: that session's exchange and
+     * nothing of the next one's ("While talking to ..." blocks follow each other). Null when the transcript has no
+     * such line for this address.
+     */
+    static String v5RecipientLine(String head, String rcpt) {
+        java.util.regex.Matcher m = V5_LINE.matcher(head);
+        int stretch = head.indexOf(TRANSCRIPT);
+        while (m.find()) {
+            if (!m.group(1).equalsIgnoreCase(rcpt)) {
+                stretch = m.end();
+                continue;
+            }
+            String command = null;
+            String reply = null;
+            int i = stretch;
+            while (i < m.start()) {
+                int e = head.indexOf('\n', i);
+                if (e < 0 || e > m.start()) {
+                    e = m.start();
+                }
+                String line = head.substring(i, e).strip();
+                if (line.startsWith(">>>")) {
+                    command = line;
+                } else if (line.startsWith("<<<")) {
+                    reply = line;
+                }
+                i = e + 1;
+            }
+            StringBuilder b = new StringBuilder();
+            if (command != null) {
+                b.append(command).append('\n');
+            }
+            if (reply != null) {
+                b.append(reply).append('\n');
+            }
+            return b.append(m.group()).toString();
+        }
+        return null;
+    }
+
+    /** qmail-send's opening ("Hi. This is the qmail-send program at host."), as Sisimai::Lhost::Qmail finds it. */
+    private static final String QMAIL_SEND = "Hi. This is the qmail";
+
+    /**
+     * Whether the address at [b, e) is a qmail-send recipient line: at the start of its line, in angle brackets,
+     * followed by a colon and nothing else (Sisimai::Lhost::Qmail: {@code \A(?:To[ ]*:)?[<](.+[@].+)[>]:[ \t]*\z}).
+     */
+    private static boolean qmailRecipientLine(String head, int b, int e) {
+        int ls = lineStart(head, b);
+        String before = head.substring(ls, b).strip();
+        if (!before.equals("<") && !before.replace(" ", "").equalsIgnoreCase("to:<")) {
+            return false;
+        }
+        int le = head.indexOf('\n', e);
+        String after = head.substring(e, le < 0 ? head.length() : le).strip();
+        return after.equals(">:");
     }
 
     /** Apache James' notice (AbstractNotify.java): the reply under this line, up to {@link #DETAILS}. */

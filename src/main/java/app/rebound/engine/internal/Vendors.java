@@ -20,7 +20,14 @@ final class Vendors {
         // (Sendmail, Postfix, Exim, Exchange, Gmail) all say so in the subject too, which spares a scan.
         boolean delayNotice = notDsn && Text.containsAny(lowerSubject, DELAY_SUBJECTS)
                 && MtaRules.anyDelayNotice(Signals.headHits(mail, human));
+        boolean imail = IMailServer.isNotice(mail, subject);
         for (Fact f : facts) {
+            if (imail) {
+                String[] failure = IMailServer.failure(f.diagnostic);
+                if (failure != null) {
+                    preset(f, failure[0], failure[1]);
+                }
+            }
             if (delayNotice && !f.decoder.equals("rfc3464") && (f.action.equals("failed") || f.action.isEmpty())) {
                 // "THIS IS A WARNING MESSAGE ONLY", "has not yet been delivered": still being retried
                 f.action = "delayed";
