@@ -40,12 +40,16 @@ prepare codeclass(varchar, bigint, timestamptz, timestamptz, varchar) as
 prepare sender(varchar, bigint, timestamptz, timestamptz) as
   select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and fault = 'sender' and investigate
   and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
--- an address or its beginning: the campaign's address index (V076, lower(recipient_email) text_pattern_ops) over the
--- whole campaign, or the log index in order with the prefix as a filter when the prefix is common
+-- an address or its beginning: the address index (V076, lower(recipient_email) text_pattern_ops) read in its own
+-- order (~<~), so it stops after 501 matches in the keyset range, counted on the way; with at most 500 those are all
+-- the matches, sorted by time for the page; with more, the app reads the bounded scan below instead
 prepare address(varchar, bigint, timestamptz, timestamptz, text) as
-  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from bounce where tenant_id = \$1 and campaign_id = \$2 and lower(recipient_email) like \$5 escape '\\'
-  and occurred_at >= \$3 and occurred_at <= \$4 order by occurred_at desc, id desc limit 51;
--- text searches (an address's domain part, reason words): the newest 10,000 rows of the range are read lazily, the
+  with capped as (select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification, fault, recipient_domain from bounce where tenant_id = \$1 and campaign_id = \$2
+  and lower(recipient_email) like \$5 escape '\\' and occurred_at >= \$3 and occurred_at <= \$4
+  order by lower(recipient_email) using ~<~ limit 501)
+  select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification, k.matches from (select count(*) as matches from capped) k left join lateral (select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from capped
+  where true and lower(recipient_email) like \$5 escape '\\' order by occurred_at desc, id desc limit 51) c on true;
+-- text searches (an address's domain part or a common beginning, reason words): the newest 10,000 rows of the range are read lazily, the
 -- filter on top; the scan stops as soon as 51 rows matched. Only a page that did not fill asks where the scan stopped.
 prepare domainpart(varchar, bigint, timestamptz, timestamptz, text) as
   select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification from (select id, subscriber_id, recipient_email, type, status_code, diagnostic, reason, action, investigate, action_hint, inbound_id, occurred_at, feedback_type, remote_mta, provider_classification, fault, recipient_domain from bounce where tenant_id = \$1 and campaign_id = \$2
@@ -94,10 +98,11 @@ explain (analyze, buffers) execute sender('$T', $C, :'first_at', :'last_at');
 explain (analyze, buffers) execute reason('$T', $C, :'first_at', :'last_at', '%mailbox%');
 \echo == reason search, rare words ('quota'): the whole scan
 explain (analyze, buffers) execute reason('$T', $C, :'first_at', :'last_at', '%quota%');
-\echo == address search, one address beginning (like 'u99999%'): an index range over the whole campaign
+\echo == address search, one address beginning (like 'u99999%'): its matches from the index, sorted by time
 explain (analyze, buffers) execute address('$T', $C, :'first_at', :'last_at', 'u99999%');
-\echo == address search, a common beginning (like 'u1%'): the log index in order, the prefix as a filter
+\echo == address search, a common beginning (like 'u1%'): the index read stops at 501 matches, then the bounded scan
 explain (analyze, buffers) execute address('$T', $C, :'first_at', :'last_at', 'u1%');
+explain (analyze, buffers) execute domainpart('$T', $C, :'first_at', :'last_at', 'u1%');
 \echo == address search for a domain part (like '%@firm42.%', no index): the whole scan, then where it stopped
 explain (analyze, buffers) execute domainpart('$T', $C, :'first_at', :'last_at', '%@firm42.%');
 explain (analyze, buffers) execute scanlimit('$T', $C, :'first_at', :'last_at');

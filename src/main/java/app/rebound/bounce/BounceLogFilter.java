@@ -119,7 +119,7 @@ public record BounceLogFilter(BounceType type, String code, Fault fault, boolean
         return !address.isEmpty() && address.charAt(0) != '@';
     }
 
-    /** This filter's address search and date range alone (what the address index holds, {@link BounceLogSql#addressMatches}). */
+    /** This filter's address search and date range alone (what the address index holds, {@link BounceLogSql#addressPage}). */
     public BounceLogFilter addressAndDates() {
         return new BounceLogFilter(null, "", null, false, address, "", "", from, to);
     }

@@ -31,7 +31,7 @@ public class CampaignService {
 
     public CampaignService(BounceLogSql logSql,
             @ConfigProperty(name = "rebound.bounce-log.text-scan", defaultValue = "10000") int textScan,
-            @ConfigProperty(name = "rebound.bounce-log.address-index-cap", defaultValue = "1000") int addressIndexCap) {
+            @ConfigProperty(name = "rebound.bounce-log.address-index-cap", defaultValue = "500") int addressIndexCap) {
         this.logSql = logSql;
         this.textScan = Math.max(1, textScan);
         this.addressIndexCap = Math.max(1, addressIndexCap);
@@ -112,17 +112,18 @@ public class CampaignService {
         // a substring search (reason words, an address's domain part) has no index: it reads at most textScan rows a
         // page; an address search from the start reads the address index over the whole campaign
         boolean text = filter.searchesText();
-        boolean allMatches = false;
+        List<BounceRow> rows = null;
         if (filter.addressFromStart()) {
             // few matches: all of them from the address index, the whole campaign covered; many: the bounded scan
-            // (the log index in time order with the beginning as a filter reads up to the whole campaign when the
-            // matches cluster in time)
-            allMatches = logSql.addressMatches(tenant, campaignId, filter, before, addressIndexCap, counts.firstAt,
-                    counts.lastAt) <= addressIndexCap;
-            text = !allMatches;
+            BounceLogSql.AddressPage byIndex = logSql.addressPage(tenant, campaignId, filter, before,
+                    BOUNCE_PAGE_SIZE + 1, counts.firstAt, counts.lastAt, addressIndexCap);
+            text = byIndex.overCap();
+            rows = text ? null : byIndex.rows();
         }
-        List<BounceRow> rows = logSql.page(tenant, campaignId, filter, before, BOUNCE_PAGE_SIZE + 1,
-                counts.firstAt, counts.lastAt, text ? textScan : 0, allMatches);
+        if (rows == null) {
+            rows = logSql.page(tenant, campaignId, filter, before, BOUNCE_PAGE_SIZE + 1, counts.firstAt, counts.lastAt,
+                    text ? textScan : 0);
+        }
         if (rows.size() > BOUNCE_PAGE_SIZE) {
             List<BounceRow> page = rows.subList(0, BOUNCE_PAGE_SIZE);
             return new BounceLogPage(List.copyOf(page), page.get(page.size() - 1).position());

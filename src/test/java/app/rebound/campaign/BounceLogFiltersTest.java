@@ -122,6 +122,13 @@ class BounceLogFiltersTest {
         assertEquals(40, rows(all));
         assertTrue(all.contains("id=\"search-limit\""));
         assertEquals(60, rowsAcrossPages("address=r-0"));
+        // with other filters: under the cap they apply to every match; past it, an empty page is not the end
+        assertEquals(10, rows(page("address=r-00&type=hard", true)));
+        String none = page("address=r-00&type=soft", false);
+        assertEquals(0, rows(none));
+        assertFalse(none.contains("id=\"search-limit\""));
+        assertTrue(page("address=r-0&type=soft", true).contains("id=\"search-limit\""),
+                "60 matches, none soft in the 40 read: the page says how far the scan read");
     }
 
     @Test
