@@ -113,6 +113,22 @@ class LifecycleBrowserTest {
             assertTrue(lines.get(2).toLowerCase().contains("recipient"), lines.get(2));
             assertTrue(lines.get(3).contains(world.subscriberEmail()) && lines.get(3).contains("over quota"), lines.get(3));
 
+            // 3b. Search by address: the beginning of one address, typed in capitals, finds its bounce (htmx swap,
+            // the search in the URL)
+            browser.get(base + "/campaigns/" + world.campaignId() + "/bounces");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table[aria-label='Bounce log']")));
+            js.executeScript("window.reboundSamePage = true;");
+            String target = (String) db.one("select email from subscriber where tenant_id = ? and list_id = ? and email like 'r-001-%'",
+                    tenant, world.listId()).get("email");
+            WebElement unfiltered = browser.findElement(By.id("bounce-log"));
+            browser.findElement(By.id("f-address")).sendKeys(target.substring(0, target.indexOf('@')).toUpperCase());
+            browser.findElement(By.cssSelector("form[aria-label='Filter the bounce log'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.stalenessOf(unfiltered));
+            wait.until(ExpectedConditions.urlContains("address="));
+            assertEquals(1, rows().size(), "only " + target);
+            assertTrue(rows().get(0).getText().contains(target), rows().get(0).getText());
+            assertEquals(Boolean.TRUE, js.executeScript("return window.reboundSamePage === true;"), "searching is an htmx swap");
+
             // 4. A bounce arrives while the page is open: it appears without a reload
             browser.get(base + "/campaigns/" + world.campaignId() + "/bounces");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table[aria-label='Bounce log']")));
