@@ -100,6 +100,9 @@ final class MtaRules {
             r("Sisimai::Lhost::OpenSMTPD (mta.c)", null, "temporary failure in mx lookup", "networkerror"),
             r("Sisimai::Lhost::OpenSMTPD (mta.c)", null, "loop detected", "networkerror"),
             r("Sisimai::Lhost::OpenSMTPD (mta.c)", null, "could not retrieve credentials", "securityerror"),
+            // Orange / La Poste (Sisimai::Rhost::FrancePTT MessagesOf): a refused SPF check of the sender's domain
+            r("Sisimai::Rhost::FrancePTT", "orange.fr wanadoo.fr laposte.net", "spf/dns de votre nom de domaine",
+                    "authfailure"),
             // Google (support.google.com/a/answer/3726730), wording Sisimai::Rhost::Google lists
             r("Sisimai::Rhost::Google", GOOGLE, "the spf record of the sending domain", "authfailure"),
             r("Sisimai::Rhost::Google", GOOGLE, "senders to authenticate with either spf or dkim", "authfailure"),
@@ -587,13 +590,18 @@ final class MtaRules {
         return null;
     }
 
-    /** Orange / Wanadoo / La Poste reply codes (LPN105_104, OFR004_201, OUK_513): the last three digits. */
+    /**
+     * Orange / Wanadoo / La Poste reply codes (LPN105_104, OFR004_201, OUK_513, LPNAAA_101): the last three digits,
+     * Sisimai::Rhost::FrancePTT's ErrorCodes table whole (rb-sisimai lib/sisimai/rhost/franceptt.rb; its codes
+     * without a reason, 105 to 109, 201, 423, 424 and 513, decide nothing). The code 418 of older tables is no longer
+     * in it.
+     */
     private static final String[][] FRANCE_PTT = {
-        {"102", "blocked"}, {"103", "blocked"}, {"104", "toomanyconn"}, {"305", "securityerror"}, {"401", "blocked"},
-        {"402", "securityerror"}, {"403", "rejected"}, {"405", "rejected"}, {"415", "rejected"},
-        {"416", "userunknown"}, {"417", "mailboxfull"}, {"418", "userunknown"}, {"420", "suspend"},
+        {"101", "blocked"}, {"102", "blocked"}, {"103", "blocked"}, {"104", "toomanyconn"}, {"305", "securityerror"},
+        {"401", "authfailure"}, {"402", "securityerror"}, {"403", "rejected"}, {"405", "rejected"},
+        {"415", "rejected"}, {"416", "userunknown"}, {"417", "mailboxfull"}, {"420", "suspend"},
         {"421", "rejected"}, {"426", "suspend"}, {"505", "systemerror"}, {"506", "spamdetected"}, {"510", "blocked"},
-        {"514", "mesgtoobig"}, {"999", "blocked"},
+        {"514", "mesgtoobig"}, {"517", "authfailure"}, {"630", "policyviolation"}, {"999", "blocked"},
     };
 
     /** GoDaddy's IB codes (" IB607"), from its bounce-back help page via Sisimai::Rhost::GoDaddy. */
@@ -639,10 +647,10 @@ final class MtaRules {
      * Orange/La Poste codes ({@code OFR005_505}), GoDaddy's {@code IBnnn} and i.ua's {@code /err/N} links.
      */
     static String[] byCode(String lower) {
-        for (String prefix : new String[] {"ofr", "lpn", "ouk"}) {
+        for (String prefix : new String[] {"ofr", "lpnaaa", "lpn", "ouk"}) {
             int i = lower.indexOf(prefix);
             while (i >= 0) {
-                String code = franceCode(lower, i + 3);
+                String code = franceCode(lower, i + prefix.length());
                 if (code != null && (i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1)))) {
                     for (String[] c : FRANCE_PTT) {
                         if (c[0].equals(code)) {
