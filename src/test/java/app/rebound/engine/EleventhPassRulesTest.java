@@ -52,6 +52,37 @@ class EleventhPassRulesTest {
         assertFalse(r.suppress(), r::toString);
     }
 
+    /**
+     * Sisimai::Rhost::Google pairs each wording with its status: "is not a valid RFC 5321 address" under 5.1.7 is
+     * the sender's address (notcompliantrfc), under 5.1.3 the recipient's (userunknown). Read without the status, a
+     * refused sender address had made a live recipient dead.
+     */
+    @Test
+    void googlesWordingCountsWithTheStatusItsTableGivesIt() {
+        RecipientResult sender = analyzer.classifyReply("nils@gmail.com", "failed", "5.1.7", 553,
+                "553 5.1.7 The sender address <news@shop..example> is not a valid RFC 5321 address. For more"
+                        + " information, go to About SMTP error messages. z3si41.2 - gsmtp",
+                "gmail-smtp-in.l.google.com");
+        assertEquals(Reason.NOTCOMPLIANTRFC, sender.reason(), sender::toString);
+        assertFalse(sender.suppress(), sender::toString);
+        RecipientResult rcpt = analyzer.classifyReply("nils..x@gmail.com", "failed", "5.1.3", 553,
+                "553 5.1.3 The recipient address <nils..x@gmail.com> is not a valid RFC 5321 address. z3si41.3 - gsmtp",
+                "gmail-smtp-in.l.google.com");
+        assertEquals(Reason.USERUNKNOWN, rcpt.reason(), rcpt::toString);
+        RecipientResult helo = analyzer.classifyReply("nils@gmail.com", "failed", "5.5.4", 501,
+                "501 5.5.4 HELO/EHLO argument is invalid. https://support.google.com/mail/?p=helo z3si41.4 - gsmtp",
+                "gmail-smtp-in.l.google.com");
+        assertEquals(Reason.BLOCKED, helo.reason(), helo::toString);
+        RecipientResult header = analyzer.classifyReply("nils@gmail.com", "failed", "5.3.4", 552,
+                "552 5.3.4 Your message exceeded Google's message header size limits. z3si41.5 - gsmtp",
+                "gmail-smtp-in.l.google.com");
+        assertEquals(Reason.EXCEEDLIMIT, header.reason(), header::toString);
+        RecipientResult busy = analyzer.classifyReply("nils@gmail.com", "failed", "4.4.5", 421,
+                "421 4.4.5 Server busy, try again later. z3si41.6 - gsmtp", "gmail-smtp-in.l.google.com");
+        assertEquals(Reason.SYSTEMERROR, busy.reason(), busy::toString);
+        assertFalse(busy.suppress());
+    }
+
     // ------------------------------------------------------------------ Sisimai::Lhost::Exim: MessagesOf first
 
     private static byte[] exim(String failure) {

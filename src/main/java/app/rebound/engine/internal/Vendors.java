@@ -113,7 +113,8 @@ final class Vendors {
         }
         if (f.presetReason.isEmpty()) {
             MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain),
-                    () -> failureClass(f), phrase -> ownDomainAfter(f, phrase), Classifier.beforeRcpt(f.command));
+                    () -> failureClass(f), () -> statusOf(f), phrase -> ownDomainAfter(f, phrase),
+                    Classifier.beforeRcpt(f.command));
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
@@ -126,6 +127,12 @@ final class Vendors {
             return text;
         }
         return Text.joinReplyLines(text, Signals.replyCode(text), Signals.statusInReply(text));
+    }
+
+    /** The status code of the reply's own text, else the Status field ("" when neither gives one). */
+    private static String statusOf(Fact f) {
+        String st = Signals.statusInReply(f.diagnostic.isEmpty() ? f.context : f.diagnostic);
+        return st != null ? st : f.status;
     }
 
     /**
