@@ -379,37 +379,132 @@ final class Decoders {
     }
 
     /**
-     * For each recipient address: the text from its first mention to the next recipient's mention, within the
-     * human-readable head of the report.
+     * For each recipient address: the text that goes with it in the human-readable head of the report, from each of
+     * its mentions to the next mention of another recipient ({@link #segments}).
      */
     static Map<String, String> recipientBlocks(String human, List<Fact> facts, ParsedMail mail) {
         Map<String, String> out = new LinkedHashMap<>();
         String head = humanHead(mail, human);
-        List<int[]> mentions = new ArrayList<>();
         List<String> who = new ArrayList<>();
         for (Fact f : facts) {
-            if (f.recipient.isEmpty()) {
-                continue;
-            }
-            int at = Text.indexOfIgnoreCase(head, f.recipient, 0);
-            if (at >= 0) {
-                mentions.add(new int[] {at});
+            if (!f.recipient.isEmpty() && !who.contains(f.recipient)) {
                 who.add(f.recipient);
             }
         }
-        for (int k = 0; k < mentions.size(); k++) {
-            int start = mentions.get(k)[0];
-            int end = head.length();
-            for (int[] m : mentions) {
-                if (m[0] > start && m[0] < end) {
-                    end = m[0];
-                }
+        List<int[]> mentions = mentions(head, who);
+        for (int k = 0; k < who.size(); k++) {
+            int first = Text.indexOfIgnoreCase(head, Text.lower(who.get(k)), 0);
+            if (first >= 0) {
+                out.put(who.get(k), segments(head, mentions, k, first, false));
             }
-            // start at the beginning of the line that mentions the address
-            int ls = head.lastIndexOf('\n', start);
-            out.put(who.get(k), head.substring(ls < 0 ? 0 : ls + 1, Math.min(end, start + 4000)));
         }
         return out;
+    }
+
+    /**
+     * Every mention of the given addresses in {@code text} as {position, index in addrs, 1 when it starts its line},
+     * in text order: the address
+     * standing as a whole (not inside a longer one), case ignored. At most 1,000.
+     */
+    static List<int[]> mentions(String text, List<String> addrs) {
+        List<int[]> out = new ArrayList<>();
+        for (int j = 0; j < addrs.size(); j++) {
+            String a = Text.lower(addrs.get(j));
+            if (a.isEmpty()) {
+                continue;
+            }
+            int i = Text.indexOfIgnoreCase(text, a, 0);
+            while (i >= 0 && out.size() < 1000) {
+                int e = i + a.length();
+                boolean before = i == 0 || !addressChar(text.charAt(i - 1));
+                boolean after = e >= text.length() || !addressChar(text.charAt(e))
+                        || text.charAt(e) == '.' && (e + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(e + 1)));
+                if (before && after) {
+                    out.add(new int[] {i, j, leadsItsLine(text, i) ? 1 : 0});
+                }
+                i = Text.indexOfIgnoreCase(text, a, i + 1);
+            }
+        }
+        out.sort((x, y) -> Integer.compare(x[0], y[0]));
+        return out;
+    }
+
+    /**
+     * Whether the address at {@code i} starts its line: nothing before it but blanks and a '&lt;' or a quote, or a
+     * DSN recipient field ("Final-Recipient: rfc822;"): where a report lists a failed recipient, not a sentence, a
+     * transcript's command or the returned original's To.
+     */
+    private static boolean leadsItsLine(String text, int i) {
+        int ls = text.lastIndexOf('\n', i - 1) + 1;
+        String p = Text.lower(text.substring(ls, i)).replace(" ", "").replace("\t", "").replace("\r", "");
+        if (p.isEmpty() || p.equals("<") || p.equals("\"")) {
+            return true;
+        }
+        for (String field : new String[] {"final-recipient:", "original-recipient:", "x-actual-recipient:"}) {
+            if (p.startsWith(field)) {
+                String rest = p.substring(field.length());
+                return rest.isEmpty() || rest.equals("rfc822;") || rest.equals("rfc822;<") || rest.equals("<");
+            }
+        }
+        return false;
+    }
+
+    private static boolean addressChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '=' || c == '%';
+    }
+
+    /**
+     * The text that goes with address {@code k}: from the line of its mention at {@code first}, and of each later
+     * mention that starts a line (a list entry, a DSN recipient field), to the next mention of another address, the
+     * pieces joined. A report that names its recipients twice (a list,
+     * then each one's reply; a translation before the original wording, as Mail.Ru's notices have; a transcript
+     * after the per-recipient lines, as Sendmail's have) gives each address its own lines from every part, never
+     * the lines of the address named after it. {@code lineEnd}: a piece ends at the start of the line of the next
+     * mention (or at the mention, when that is on the same line); else at the mention itself.
+     */
+    static String segments(String head, List<int[]> mentions, int k, int first, boolean lineEnd) {
+        StringBuilder sb = new StringBuilder();
+        int covered = -1;
+        int at = first;
+        while (at >= 0) {
+            int ls = head.lastIndexOf('\n', at);
+            int s = Math.max(ls < 0 ? 0 : ls + 1, Math.max(covered, 0));
+            int next = head.length();
+            for (int n = 0; n < mentions.size(); n++) {
+                int[] x = mentions.get(n);
+                if (x[0] > at && x[1] != k) {
+                    next = x[0];
+                    break;
+                }
+            }
+            int end = next;
+            if (lineEnd && next < head.length()) {
+                int nl = head.lastIndexOf('\n', next);
+                end = nl < 0 ? 0 : nl + 1;
+                if (end <= s) {
+                    // the next address is on the same line: this one's text ends where that one starts
+                    end = next;
+                }
+            }
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(head, s, Math.max(s, Math.min(end, s + 4000)));
+            covered = Math.max(end, at + 1);
+            if (sb.length() >= 8000) {
+                break;
+            }
+            // the next mention of this address after the piece just taken
+            at = -1;
+            for (int m = 0; m < mentions.size(); m++) {
+                int[] x = mentions.get(m);
+                if (x[1] == k && x[0] >= covered && x[2] == 1) {
+                    at = x[0];
+                    break;
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /**

@@ -18,9 +18,10 @@ final class MtaRules {
     /**
      * One phrase rule; {@code statusClass} '4' or '5' when it holds only for that class of failure,
      * {@link #NO_CODE} when only for a report that gives neither a status nor a reply code, {@link #OWN_DOMAIN} when
-     * only if the domain written right after the phrase is the recipient's own, else 0.
+     * only if the domain written right after the phrase is the recipient's own, else 0; {@code statuses} the status
+     * codes (space-separated) it holds for, null for any.
      */
-    record Rule(String origin, String host, String phrase, String reason, char statusClass) {
+    record Rule(String origin, String host, String phrase, String reason, char statusClass, String statuses) {
     }
 
     /** The class of a rule that holds only when the report quotes no status and no reply code of its own. */
@@ -40,12 +41,21 @@ final class MtaRules {
     private static final String FACEBOOK = "facebook.com facebookmail.com";
 
     private static Rule r(String origin, String host, String phrase, String reason) {
-        return new Rule(origin, host, phrase, reason, (char) 0);
+        return new Rule(origin, host, phrase, reason, (char) 0, null);
+    }
+
+    /**
+     * A rule that holds only with one of the given status codes (space-separated), as a receiver's table pairs its
+     * wording with a status ({@code Sisimai::Rhost::Google}: the same words under 5.1.7 and 5.1.3 name the sender's
+     * and the recipient's address).
+     */
+    private static Rule rs(String origin, String host, String phrase, String reason, String statuses) {
+        return new Rule(origin, host, phrase, reason, (char) 0, statuses);
     }
 
     /** A rule that holds only when the failure is of the given class ('4' transient, '5' permanent). */
     private static Rule r(String origin, String host, String phrase, String reason, char statusClass) {
-        return new Rule(origin, host, phrase, reason, statusClass);
+        return new Rule(origin, host, phrase, reason, statusClass, null);
     }
 
     static final List<Rule> RULES = List.of(
@@ -100,6 +110,9 @@ final class MtaRules {
             r("Sisimai::Lhost::OpenSMTPD (mta.c)", null, "temporary failure in mx lookup", "networkerror"),
             r("Sisimai::Lhost::OpenSMTPD (mta.c)", null, "loop detected", "networkerror"),
             r("Sisimai::Lhost::OpenSMTPD (mta.c)", null, "could not retrieve credentials", "securityerror"),
+            // Orange / La Poste (Sisimai::Rhost::FrancePTT MessagesOf): a refused SPF check of the sender's domain
+            r("Sisimai::Rhost::FrancePTT", "orange.fr wanadoo.fr laposte.net", "spf/dns de votre nom de domaine",
+                    "authfailure"),
             // Google (support.google.com/a/answer/3726730), wording Sisimai::Rhost::Google lists
             r("Sisimai::Rhost::Google", GOOGLE, "the spf record of the sending domain", "authfailure"),
             r("Sisimai::Rhost::Google", GOOGLE, "senders to authenticate with either spf or dkim", "authfailure"),
@@ -174,7 +187,27 @@ final class MtaRules {
             r("Sisimai::Rhost::Google", GOOGLE, "domain policy size per transaction exceeded", "systemerror"),
             r("Sisimai::Rhost::Google", GOOGLE, "your message has too many recipients", "toomanyconn"),
             r("Sisimai::Rhost::Google", GOOGLE, "too many recipients for this sender", "toomanyconn"),
-            r("Sisimai::Rhost::Google", GOOGLE, "is not a valid rfc 5321 address", "userunknown"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "is not a valid rfc 5321 address", "notcompliantrfc", "5.1.7"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "is not a valid rfc 5321 address", "userunknown", "5.1.3"),
+            // the rest of Sisimai::Rhost::Google's table, each phrase with the status codes it lists for it
+            rs("Sisimai::Rhost::Google", GOOGLE, "empty helo/ehlo argument not allowed", "blocked", "5.5.4"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "helo/ehlo argument is invalid", "blocked", "5.5.4"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "your message exceeded google's message header size limits",
+                    "exceedlimit", "5.3.4"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "exceeds google's header name limit of", "exceedlimit", "5.3.4"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "connection expired", "expired", "4.7.0"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "cannot decode response", "securityerror", "5.5.2"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "authentication required.", "securityerror", "5.5.1 5.7.0"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "optional argument not permitted", "syntaxerror", "5.5.4"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "starttls may not be repeated", "syntaxerror", "5.5.1"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "unimplemented command", "syntaxerror", "5.5.1"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "unrecognized command", "syntaxerror", "5.5.1"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "bad sequence of commands", "syntaxerror", "5.5.1"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "ehlo/helo first", "syntaxerror", "5.5.1"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "mail first", "syntaxerror", "5.5.1"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "rcpt first", "syntaxerror", "5.5.1"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "unrecognized authentication type", "syntaxerror", "5.7.4"),
+            rs("Sisimai::Rhost::Google", GOOGLE, "server busy", "systemerror", "4.4.5"),
             // Facebook (facebook.com/postmaster/response_codes), codes as Sisimai::Rhost::Facebook lists them
             r("Sisimai::Rhost::Facebook", FACEBOOK, "pol-p7", "authfailure"),
             r("Sisimai::Rhost::Facebook", FACEBOOK, "pol-p1", "blocked"),
@@ -587,13 +620,18 @@ final class MtaRules {
         return null;
     }
 
-    /** Orange / Wanadoo / La Poste reply codes (LPN105_104, OFR004_201, OUK_513): the last three digits. */
+    /**
+     * Orange / Wanadoo / La Poste reply codes (LPN105_104, OFR004_201, OUK_513, LPNAAA_101): the last three digits,
+     * Sisimai::Rhost::FrancePTT's ErrorCodes table whole (rb-sisimai lib/sisimai/rhost/franceptt.rb; its codes
+     * without a reason, 105 to 109, 201, 423, 424 and 513, decide nothing). The code 418 of older tables is no longer
+     * in it.
+     */
     private static final String[][] FRANCE_PTT = {
-        {"102", "blocked"}, {"103", "blocked"}, {"104", "toomanyconn"}, {"305", "securityerror"}, {"401", "blocked"},
-        {"402", "securityerror"}, {"403", "rejected"}, {"405", "rejected"}, {"415", "rejected"},
-        {"416", "userunknown"}, {"417", "mailboxfull"}, {"418", "userunknown"}, {"420", "suspend"},
+        {"101", "blocked"}, {"102", "blocked"}, {"103", "blocked"}, {"104", "toomanyconn"}, {"305", "securityerror"},
+        {"401", "authfailure"}, {"402", "securityerror"}, {"403", "rejected"}, {"405", "rejected"},
+        {"415", "rejected"}, {"416", "userunknown"}, {"417", "mailboxfull"}, {"420", "suspend"},
         {"421", "rejected"}, {"426", "suspend"}, {"505", "systemerror"}, {"506", "spamdetected"}, {"510", "blocked"},
-        {"514", "mesgtoobig"}, {"999", "blocked"},
+        {"514", "mesgtoobig"}, {"517", "authfailure"}, {"630", "policyviolation"}, {"999", "blocked"},
     };
 
     /** GoDaddy's IB codes (" IB607"), from its bounce-back help page via Sisimai::Rhost::GoDaddy. */
@@ -639,10 +677,10 @@ final class MtaRules {
      * Orange/La Poste codes ({@code OFR005_505}), GoDaddy's {@code IBnnn} and i.ua's {@code /err/N} links.
      */
     static String[] byCode(String lower) {
-        for (String prefix : new String[] {"ofr", "lpn", "ouk"}) {
+        for (String prefix : new String[] {"ofr", "lpnaaa", "lpn", "ouk"}) {
             int i = lower.indexOf(prefix);
             while (i >= 0) {
-                String code = franceCode(lower, i + 3);
+                String code = franceCode(lower, i + prefix.length());
                 if (code != null && (i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1)))) {
                     for (String[] c : FRANCE_PTT) {
                         if (c[0].equals(code)) {
@@ -827,10 +865,11 @@ final class MtaRules {
      * report, so they keep Sisimai::SMTP::Command's BeforeRCPT guard as the generic words do.
      */
     static Rule first(long[] hits, java.util.function.Supplier<String> hostsOf,
-                      java.util.function.IntSupplier classOf,
+                      java.util.function.IntSupplier classOf, java.util.function.Supplier<String> statusOf,
                       java.util.function.Predicate<String> ownDomainAfter, boolean beforeRcpt) {
         int best = Integer.MAX_VALUE;
         String hosts = null;
+        String status = null;
         int statusClass = -1;
         for (int w = 0; w < hits.length; w++) {
             long bits = hits[w];
@@ -858,6 +897,14 @@ final class MtaRules {
                             statusClass = classOf.getAsInt();
                         }
                         if (x.statusClass() == NO_CODE ? statusClass != 0 : x.statusClass() != statusClass) {
+                            continue;
+                        }
+                    }
+                    if (x.statuses() != null) {
+                        if (status == null) {
+                            status = " " + statusOf.get() + " ";
+                        }
+                        if (!(" " + x.statuses() + " ").contains(status)) {
                             continue;
                         }
                     }

@@ -195,7 +195,21 @@ final class Signals {
             return f.command;
         }
         String c = command(f.hits);
-        return c.isEmpty() && !f.context.isEmpty() && !f.diagnostic.isEmpty() ? commandIn(Text.clip(f.context, 4000)) : c;
+        if (c.isEmpty() && !f.context.isEmpty() && !f.diagnostic.isEmpty()) {
+            c = commandIn(Text.clip(f.context, 4000));
+        }
+        return c.isEmpty() && greetingOnlyTranscript(f.context.isEmpty() ? f.diagnostic : f.context) ? "EHLO" : c;
+    }
+
+    /**
+     * A Sendmail transcript that quotes the receiver's replies ("&lt;&lt;&lt; 554 ...") but no command Sendmail sent
+     * ("&gt;&gt;&gt; ..."): the receiver answered before any command of the transaction, at its greeting or to EHLO.
+     * Sisimai::Lhost::Sendmail sets the command to EHLO in that case (no command in the transcript or the diagnosis,
+     * at least one "&lt;&lt;&lt;" reply), which Sisimai::Reason then reads as a blocked client.
+     */
+    static boolean greetingOnlyTranscript(String text) {
+        return text.contains("<<< ") && !text.contains(">>> ")
+                && Text.indexOfIgnoreCase(text, "transcript of session follows", 0) >= 0;
     }
 
     /** The SMTP phase a reply answered, from the phrase hits of its text; "" when unknown. */

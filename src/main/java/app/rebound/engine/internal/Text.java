@@ -51,6 +51,59 @@ public final class Text {
         return sb.toString();
     }
 
+    /**
+     * A multi-line SMTP reply folded into one line ("550-5.2.1 The user ... at a rate that 550-5.2.1 prevents ...
+     * 550 5.2.1 https://..."): the reply code and status that start each continuation line are removed, as
+     * Sisimai::Fact does before any reason is looked for (CHECK_DELIVERY_STATUS_VALUE: when the text holds
+     * "{reply}-", every "{reply}-{status}", "{reply} {status}", "{reply}-" and "{reply} " goes), so that a
+     * sentence the receiver wrapped reads as one. Unlike Sisimai, the first "{reply} {status}" stays (it is where
+     * the reply code and the status are read from) and only marks standing as a word of their own are removed.
+     * {@code reply} and {@code status} are the ones the text gives (0 and null when none); the text is returned
+     * unchanged when it holds no "{reply}-".
+     */
+    public static String joinReplyLines(String text, int reply, String status) {
+        if (reply < 200 || reply > 599 || text.length() < 8) {
+            return text;
+        }
+        String cr = Integer.toString(reply);
+        if (!text.contains(cr + "-")) {
+            return text;
+        }
+        String[] marks = status == null || status.isEmpty()
+                ? new String[] {cr + "-", cr + " "}
+                : new String[] {cr + "-" + status, cr + " " + status, cr + "-", cr + " "};
+        StringBuilder out = new StringBuilder(text.length());
+        boolean first = true;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int len = 0;
+            if (i == 0 || text.charAt(i - 1) == ' ') {
+                for (String m : marks) {
+                    if (text.startsWith(m, i) && (i + m.length() == n || m.endsWith(" ") || m.endsWith("-")
+                            || text.charAt(i + m.length()) == ' ')) {
+                        len = m.length();
+                        break;
+                    }
+                }
+            }
+            if (len == 0) {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            if (first) {
+                // the first mark stays, as "{reply} {status}" or "{reply} "
+                out.append(text, i, i + len).setCharAt(out.length() - len + cr.length(), ' ');
+                first = false;
+            }
+            i += len;
+            while (i < n && text.charAt(i) == ' ' && (out.length() == 0 || out.charAt(out.length() - 1) == ' ')) {
+                i++;
+            }
+        }
+        return squash(out);
+    }
+
     public static boolean containsAny(String haystack, String[] needles) {
         for (String n : needles) {
             if (haystack.contains(n)) {

@@ -54,6 +54,17 @@ final class TextDecoder {
                 }
             }
         }
+        if (Text.indexOfIgnoreCase(head, POSTFIX_NOTICE, 0) >= 0) {
+            // Postfix's notice names each failed recipient at the start of a line, "<a@b>: host ... said: ..." or
+            // "<a@b> (expanded from <c@d>): ..." (Sisimai::Lhost::Postfix reads the recipient from such a line when
+            // the report has no delivery-status part): the address failed even when it is also the original's
+            // sender or the report's addressee (a mail sent to oneself)
+            for (int[] a : found) {
+                if (postfixRecipientLine(head, a[0], a[1])) {
+                    exclude.remove(Text.addressAt(head, a));
+                }
+            }
+        }
         List<String> addrs = new ArrayList<>();
         List<Integer> pos = new ArrayList<>();
         // X-Failed-Recipients (Exim, Google) names the failed addresses authoritatively.
@@ -118,13 +129,15 @@ final class TextDecoder {
             }
         }
         List<String> blocks = new ArrayList<>(addrs.size());
+        List<int[]> mentions = Decoders.mentions(head, addrs);
         for (int k = 0; k < addrs.size(); k++) {
-            blocks.add(pos.get(k) < 0 ? null : blockOf(head, pos, k));
+            blocks.add(pos.get(k) < 0 ? null : Decoders.segments(head, mentions, k, pos.get(k), true));
         }
         if (fromText && dropUnsupported(addrs, pos, blocks)) {
             // the dropped addresses no longer end the blocks of the ones before them
+            mentions = Decoders.mentions(head, addrs);
             for (int k = 0; k < addrs.size(); k++) {
-                blocks.set(k, pos.get(k) < 0 ? null : blockOf(head, pos, k));
+                blocks.set(k, pos.get(k) < 0 ? null : Decoders.segments(head, mentions, k, pos.get(k), true));
             }
         }
         boolean transcript = head.contains(TRANSCRIPT);
@@ -237,6 +250,31 @@ final class TextDecoder {
         int le = head.indexOf('\n', e);
         String after = head.substring(e, le < 0 ? head.length() : le).strip();
         return after.equals(">:");
+    }
+
+    /** The first line of Postfix's notice (bounce_template.c, "This is the mail system at host %s."), lower case. */
+    private static final String POSTFIX_NOTICE = "this is the mail system at host ";
+
+    /**
+     * Whether the address at [b, e) starts a Postfix recipient line: "&lt;" at the start of the line, then
+     * "&gt;:" or "&gt; (expanded from &lt;...&gt;):" right after it (Sisimai::Lhost::Postfix:
+     * {@code \A[<]([^ ]+[@][^ ]+)[>]:(.*)\z} and {@code \A[<]([^ ]+[@][^ ]+)[>] [(]expanded from [<](.+)[>][)]:}).
+     */
+    private static boolean postfixRecipientLine(String head, int b, int e) {
+        int ls = lineStart(head, b);
+        if (b != ls + 1 || head.charAt(ls) != '<') {
+            return false;
+        }
+        int le = head.indexOf('\n', e);
+        String after = head.substring(e, le < 0 ? head.length() : le);
+        if (after.startsWith(">:")) {
+            return true;
+        }
+        if (!after.startsWith("> (expanded from <")) {
+            return false;
+        }
+        int close = after.indexOf(">):");
+        return close > 0;
     }
 
     /** Apache James' notice (AbstractNotify.java): the reply under this line, up to {@link #DETAILS}. */
@@ -386,25 +424,6 @@ final class TextDecoder {
             }
         }
         return false;
-    }
-
-    /** The text that goes with address {@code k}: from its line to the line of the next address mentioned. */
-    private static String blockOf(String head, List<Integer> pos, int k) {
-        int start = pos.get(k);
-        int ls = head.lastIndexOf('\n', start);
-        int s = ls < 0 ? 0 : ls + 1;
-        int next = head.length();
-        for (int j = 0; j < pos.size(); j++) {
-            if (pos.get(j) > start && pos.get(j) < next) {
-                next = pos.get(j);
-            }
-        }
-        int end = next < head.length() ? lineStart(head, next) : head.length();
-        if (end <= s) {
-            // the next address is on the same line: this one's text ends where that one starts
-            end = next < head.length() ? next : Math.min(head.length(), start + 2000);
-        }
-        return head.substring(s, Math.min(end, s + 4000));
     }
 
     /**

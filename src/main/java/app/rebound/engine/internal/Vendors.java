@@ -49,12 +49,28 @@ final class Vendors {
      * {@code reportDomain}: the domain of the report's sender, if any, which names the MTA that wrote it.
      */
     static void refineReply(Fact f, String reportDomain) {
+        if (f.hits == null) {
+            // a multi-line reply read as one sentence (Sisimai::Fact), before any phrase is looked for
+            f.diagnostic = joinReplyLines(f.diagnostic);
+            if (f.diagnostic.isEmpty()) {
+                f.context = joinReplyLines(f.context);
+            }
+        }
         long[] h = f.hits != null ? f.hits
                 : (f.hits = ReasonText.scan(f.diagnostic.isEmpty() ? f.context : f.diagnostic));
         // the SMTP phase, read once here for the rules below and for the verdict
         f.command = Signals.commandOf(f);
         if (ReasonText.has(h, Ids.OTHER[0]) || ReasonText.has(h, Ids.OTHER[1])) {
-            preset(f, "expired", "exim:retry-timeout");
+            // Exim gave up retrying. Sisimai::Lhost::Exim looks for its session errors (MessagesOf) first and
+            // takes the giving-up wording (DelayedFor) as "expired" only when none is there: "mailbox is full:
+            // retry timeout exceeded" is a full mailbox. A reason Sisimai re-checks (Sisimai::Reason's retry list:
+            // userunknown, hostunknown, systemerror) is left to the steps that follow, as Sisimai::Fact leaves it.
+            String[] message = eximMessage(h);
+            if (message == null) {
+                preset(f, "expired", "exim:retry-timeout");
+            } else if (!RETRIED.contains(message[1])) {
+                preset(f, message[1], "Sisimai::Lhost::Exim:" + message[0]);
+            }
         }
         // qmail-send wording (qmail-remote/qmail-local messages), more specific than its closing sentence
         // "this message has been in the queue too long".
@@ -97,11 +113,26 @@ final class Vendors {
         }
         if (f.presetReason.isEmpty()) {
             MtaRules.Rule rule = MtaRules.first(h, () -> Classifier.hostsOf(f) + " " + Text.lower(reportDomain),
-                    () -> failureClass(f), phrase -> ownDomainAfter(f, phrase), Classifier.beforeRcpt(f.command));
+                    () -> failureClass(f), () -> statusOf(f), phrase -> ownDomainAfter(f, phrase),
+                    Classifier.beforeRcpt(f.command));
             if (rule != null) {
                 preset(f, rule.reason(), rule.origin() + ":" + rule.phrase().trim());
             }
         }
+    }
+
+    /** {@link Text#joinReplyLines} with the reply code and status the text itself gives. */
+    static String joinReplyLines(String text) {
+        if (text.isEmpty() || text.indexOf('-') < 0) {
+            return text;
+        }
+        return Text.joinReplyLines(text, Signals.replyCode(text), Signals.statusInReply(text));
+    }
+
+    /** The status code of the reply's own text, else the Status field ("" when neither gives one). */
+    private static String statusOf(Fact f) {
+        String st = Signals.statusInReply(f.diagnostic.isEmpty() ? f.context : f.diagnostic);
+        return st != null ? st : f.status;
     }
 
     /**
@@ -176,6 +207,45 @@ final class Vendors {
         {"the message exceeds the maximum size limit", "mesgtoobig"},
     };
 
+    /**
+     * Exim's session errors as Sisimai::Lhost::Exim lists them (MessagesOf, from Exim's route.c, transports/smtp.c,
+     * routers/dnslookup.c, transports/appendfile.c, parser.c, deliver.c, transports/pipe.c), in its order:
+     * {lower-case message, reason}.
+     */
+    private static final String[][] EXIM = {
+        {"user not found", "userunknown"},
+        {"all host address lookups failed permanently", "hostunknown"},
+        {"all relevant mx records point to non-existent hosts", "hostunknown"},
+        {"unrouteable address", "hostunknown"},
+        {"mailbox is full", "mailboxfull"},
+        {"error: quota exceed", "mailboxfull"},
+        {"an mx or srv record indicated no smtp service", "notaccept"},
+        {"no host found for existing smtp connection", "notaccept"},
+        {"angle-brackets nested too deep", "syntaxerror"},
+        {"expected word or \"<\"", "syntaxerror"},
+        {"domain missing in source-routed address", "syntaxerror"},
+        {"malformed address:", "syntaxerror"},
+        {"delivery to file forbidden", "systemerror"},
+        {"delivery to pipe forbidden", "systemerror"},
+        {"local delivery failed", "systemerror"},
+        {"lmtp error after ", "systemerror"},
+        {"too many \"received\" headers", "contenterror"},
+    };
+
+    /** Reasons Sisimai decides again after a decoder set them (Sisimai::Reason's retry list). */
+    private static final java.util.Set<String> RETRIED = java.util.Set.of("undefined", "onhold", "systemerror",
+            "securityerror", "expired", "suspend", "networkerror", "hostunknown", "userunknown");
+
+    /** Exim's first session error (as {message, reason}) the scanned text holds, or null. */
+    private static String[] eximMessage(long[] h) {
+        for (int i = 0; i < EXIM.length; i++) {
+            if (ReasonText.has(h, Ids.EXIM[i])) {
+                return EXIM[i];
+            }
+        }
+        return null;
+    }
+
     private static final String[] OTHER = {"retry timeout exceeded", "retry time not reached for any host after a long",
         "interscan messaging security suite", "please check if address is correct",
         "not listed in public name & address book", "not listed in domino directory"};
@@ -189,6 +259,9 @@ final class Vendors {
         for (String[] x : EXCHANGE) {
             out.add(x[0]);
         }
+        for (String[] x : EXIM) {
+            out.add(x[0]);
+        }
         return out;
     }
 
@@ -197,6 +270,7 @@ final class Vendors {
         static final int[] OTHER = ReasonText.idsOf(Vendors.OTHER);
         static final int[] QMAIL = firstColumn(Vendors.QMAIL);
         static final int[] EXCHANGE = firstColumn(Vendors.EXCHANGE);
+        static final int[] EXIM = firstColumn(Vendors.EXIM);
 
         private static int[] firstColumn(String[][] table) {
             String[] phrases = new String[table.length];
