@@ -123,10 +123,24 @@ final class Vendors {
 
     /** {@link Text#joinReplyLines} with the reply code and status the text itself gives. */
     static String joinReplyLines(String text) {
-        if (text.isEmpty() || text.indexOf('-') < 0) {
+        if (!hasContinuationMark(text)) {
             return text;
         }
         return Text.joinReplyLines(text, Signals.replyCode(text), Signals.statusInReply(text));
+    }
+
+    /**
+     * Whether the text holds a reply code followed by '-' ("550-"), the mark of a multi-line reply's lines: without
+     * one {@link Text#joinReplyLines} returns the text unchanged, so the reply code and status need not be read.
+     */
+    static boolean hasContinuationMark(String text) {
+        for (int i = text.indexOf('-', 3); i >= 0; i = text.indexOf('-', i + 1)) {
+            char a = text.charAt(i - 3);
+            if (a >= '2' && a <= '5' && Character.isDigit(text.charAt(i - 2)) && Character.isDigit(text.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The status code of the reply's own text, else the Status field ("" when neither gives one). */
