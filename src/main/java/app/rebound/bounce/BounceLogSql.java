@@ -250,11 +250,12 @@ public class BounceLogSql {
      * index read in order with the column as a filter, custom or generic (EXPLAIN on the million-row campaign: the
      * same plan, 0.2-0.3 ms; a value the campaign does not hold reads its whole range either way, 0.3-0.4 s). With a
      * code, a domain or a text search the best plan depends on the value (a common domain or a rare one, a code
-     * class's LIKE, an address prefix, the scan of a text search), where a generic plan measured 0.4-2.3 s instead of under a
-     * millisecond: those get custom plans.
+     * class's LIKE, an address prefix, the scan of a text search), where a generic plan measured 0.4-2.3 s instead
+     * of under a millisecond: those get custom plans.
      */
     public static boolean genericPlanFits(BounceLogFilter filter) {
-        return filter.code().isEmpty() && filter.domain().isEmpty() && filter.address().isEmpty() && filter.reason().isEmpty();
+        return filter.code().isEmpty() && filter.domain().isEmpty() && filter.address().isEmpty()
+                && filter.reason().isEmpty();
     }
 
     private void query(String sql, List<Object> args, RowReader reader) {

@@ -111,19 +111,14 @@ public class CampaignService {
             CampaignBounceCount counts) {
         // a substring search (reason words, an address's domain part) has no index: it reads at most textScan rows a
         // page; an address search from the start reads the address index over the whole campaign
-        boolean text = filter.searchesText();
-        List<BounceRow> rows = null;
-        if (filter.addressFromStart()) {
-            // few matches: all of them from the address index, the whole campaign covered; many: the bounded scan
-            BounceLogSql.AddressPage byIndex = logSql.addressPage(tenant, campaignId, filter, before,
-                    BOUNCE_PAGE_SIZE + 1, counts.firstAt, counts.lastAt, addressIndexCap);
-            text = byIndex.overCap();
-            rows = text ? null : byIndex.rows();
-        }
-        if (rows == null) {
-            rows = logSql.page(tenant, campaignId, filter, before, BOUNCE_PAGE_SIZE + 1, counts.firstAt, counts.lastAt,
-                    text ? textScan : 0);
-        }
+        // few matches of an address's beginning: all of them from the address index, the whole campaign covered;
+        // many: the bounded scan, as for a text search
+        BounceLogSql.AddressPage byIndex = filter.addressFromStart() ? logSql.addressPage(tenant, campaignId, filter,
+                before, BOUNCE_PAGE_SIZE + 1, counts.firstAt, counts.lastAt, addressIndexCap) : null;
+        boolean text = filter.searchesText() || byIndex != null && byIndex.overCap();
+        List<BounceRow> rows = byIndex != null && !byIndex.overCap() ? byIndex.rows()
+                : logSql.page(tenant, campaignId, filter, before, BOUNCE_PAGE_SIZE + 1, counts.firstAt, counts.lastAt,
+                        text ? textScan : 0);
         if (rows.size() > BOUNCE_PAGE_SIZE) {
             List<BounceRow> page = rows.subList(0, BOUNCE_PAGE_SIZE);
             return new BounceLogPage(List.copyOf(page), page.get(page.size() - 1).position());

@@ -1,5 +1,6 @@
 package app.rebound.engine;
 
+import static app.rebound.engine.Reports.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,12 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class EleventhPassRulesTest {
     private final BounceAnalyzer analyzer = BounceAnalyzer.standard();
-
-    private RecipientResult only(byte[] mail) {
-        AnalysisReport r = analyzer.analyze(mail);
-        assertEquals(1, r.recipients().size(), r::toString);
-        return r.recipients().get(0);
-    }
 
     // ------------------------------------------------------------------ Sisimai::Fact: multi-line replies
 

@@ -26,6 +26,13 @@ final class Reports {
         return r.recipients().get(0);
     }
 
+    /** The only result of a mail given as bytes (a report built with {@link Mails}). */
+    static RecipientResult only(byte[] mail) {
+        AnalysisReport r = ANALYZER.analyze(mail);
+        assertEquals(1, r.recipients().size(), r::toString);
+        return r.recipients().get(0);
+    }
+
     /** The report's only result, checked to be for {@code recipient} with {@code reason}. */
     static RecipientResult one(String mail, String recipient, Reason reason) {
         RecipientResult r = only(mail);

@@ -1,5 +1,6 @@
 package app.rebound.engine;
 
+import static app.rebound.engine.Reports.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class TenthPassRulesTest {
     private final BounceAnalyzer analyzer = BounceAnalyzer.standard();
-
-    private RecipientResult only(byte[] mail) {
-        AnalysisReport r = analyzer.analyze(mail);
-        assertEquals(1, r.recipients().size(), r::toString);
-        return r.recipients().get(0);
-    }
 
     private static byte[] text(String headers, String body) {
         return Mails.plain("Return-Path: <>\n" + headers + "\nDate: Tue, 08 Dec 2026 09:30:00 +0000", body);

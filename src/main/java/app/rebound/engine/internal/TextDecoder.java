@@ -45,22 +45,16 @@ final class TextDecoder {
                 exclude.add(Text.addressAt(head, a));
             }
         }
-        if (head.contains(QMAIL_SEND)) {
-            // qmail-send names each failed recipient on a line of its own, "<a@b>:" (Sisimai::Lhost::Qmail): such an
-            // address failed even when it is also the report's own To (a mail sent to oneself, a forward loop)
+        boolean qmail = head.contains(QMAIL_SEND);
+        boolean postfix = Text.indexOfIgnoreCase(head, POSTFIX_NOTICE, 0) >= 0;
+        if (qmail || postfix) {
+            // qmail-send names each failed recipient on a line of its own, "<a@b>:" (Sisimai::Lhost::Qmail); Postfix's
+            // notice at the start of a line, "<a@b>: host ... said: ..." or "<a@b> (expanded from <c@d>): ..."
+            // (Sisimai::Lhost::Postfix reads the recipient from such a line when the report has no delivery-status
+            // part): such an address failed even when it is also the report's own To or the original's sender (a
+            // mail sent to oneself, a forward loop)
             for (int[] a : found) {
-                if (qmailRecipientLine(head, a[0], a[1])) {
-                    exclude.remove(Text.addressAt(head, a));
-                }
-            }
-        }
-        if (Text.indexOfIgnoreCase(head, POSTFIX_NOTICE, 0) >= 0) {
-            // Postfix's notice names each failed recipient at the start of a line, "<a@b>: host ... said: ..." or
-            // "<a@b> (expanded from <c@d>): ..." (Sisimai::Lhost::Postfix reads the recipient from such a line when
-            // the report has no delivery-status part): the address failed even when it is also the original's
-            // sender or the report's addressee (a mail sent to oneself)
-            for (int[] a : found) {
-                if (postfixRecipientLine(head, a[0], a[1])) {
+                if (qmail && qmailRecipientLine(head, a[0], a[1]) || postfix && postfixRecipientLine(head, a[0], a[1])) {
                     exclude.remove(Text.addressAt(head, a));
                 }
             }
